@@ -1,0 +1,113 @@
+//! Annotation comments and JSON bodies.
+
+use crate::model::{Annotation, Body, JsonMember, JsonNode, JsonSyntaxError, Located};
+use graphgen_diag::{Code, Diagnostic, LineIndex, Span};
+use jsonc_parser::ast;
+use jsonc_parser::{CollectOptions, ParseOptions};
+use std::sync::Arc;
+
+fn lenient() -> ParseOptions {
+    ParseOptions {
+        allow_comments: true,
+        allow_loose_object_property_names: true,
+        allow_trailing_commas: true,
+        ..ParseOptions::default()
+    }
+}
+
+/// Reads `<!-- { "blockType": "request", ... } -->` leniently (trailing commas, unquoted keys and
+/// comments are accepted, since the corpus has them).
+pub(crate) fn annotation(
+    path: &Arc<str>,
+    html: &str,
+    line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Annotation {
+    let inner = html.trim().trim_start_matches("<!--");
+    let inner = inner.trim_end().trim_end_matches("-->");
+    let mut fields = std::collections::BTreeMap::new();
+    let mut error = None;
+    match jsonc_parser::parse_to_serde_value::<serde_json::Value>(inner, &lenient()) {
+        Ok(serde_json::Value::Object(map)) => fields.extend(map),
+        Ok(_) => {
+            error = Some(Located::new(
+                "annotation is not a JSON object".to_owned(),
+                line,
+            ))
+        }
+        Err(err) => {
+            let err_line = line + err.line_display() as u32 - 1;
+            error = Some(Located::new(err.kind().to_string(), err_line));
+        }
+    }
+    if let Some(err) = &error {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::InvalidAnnotation,
+                Span::line(path, err.line),
+                format!("annotation is not valid JSON: {}", err.value),
+            )
+            .with_help("annotations are JSON objects: `<!-- { \"blockType\": \"request\" } -->`"),
+        );
+    }
+    Annotation {
+        line,
+        fields,
+        error,
+    }
+}
+
+/// Parses a body strictly (serde_json, for the error position) and leniently (jsonc-parser, for a
+/// tree with the line of every member).
+pub(crate) fn body(text: &str, first_line: u32) -> Body {
+    let json_error = serde_json::from_str::<serde_json::Value>(text)
+        .err()
+        .map(|e| JsonSyntaxError {
+            line: first_line + e.line().saturating_sub(1) as u32,
+            column: e.column() as u32,
+            message: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        });
+    let tree = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &lenient())
+        .ok()
+        .and_then(|r| r.value)
+        .map(|v| {
+            let index = LineIndex::new(text);
+            convert(&v, &index, first_line)
+        });
+    Body {
+        line: first_line,
+        text: text.to_owned(),
+        json_error,
+        tree,
+    }
+}
+
+fn convert(value: &ast::Value<'_>, index: &LineIndex, first_line: u32) -> JsonNode {
+    match value {
+        ast::Value::StringLit(s) => JsonNode::String(s.value.to_string()),
+        ast::Value::NumberLit(n) => JsonNode::Number(n.value.to_owned()),
+        ast::Value::BooleanLit(b) => JsonNode::Bool(b.value),
+        ast::Value::NullKeyword(_) => JsonNode::Null,
+        ast::Value::Array(a) => JsonNode::Array(
+            a.elements
+                .iter()
+                .map(|e| convert(e, index, first_line))
+                .collect(),
+        ),
+        ast::Value::Object(o) => JsonNode::Object(
+            o.properties
+                .iter()
+                .map(|p| JsonMember {
+                    key: p.name.as_str().to_owned(),
+                    line: first_line + index.line(p.range.start) - 1,
+                    value: convert(&p.value, index, first_line),
+                })
+                .collect(),
+        ),
+    }
+}

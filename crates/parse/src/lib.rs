@@ -1,0 +1,546 @@
+//! Parse stage: one Graph reference Markdown page -> [`Page`].
+//!
+//! The page is walked once as a pulldown-cmark event stream with explicit state (current heading,
+//! table, cell, code block, pending annotation). Nothing here knows about Rust; facts keep the
+//! line they were read from, and anything that cannot be understood becomes a [`Diagnostic`].
+
+mod http;
+mod json;
+pub mod model;
+mod text;
+
+pub use model::*;
+
+use graphgen_diag::{Code, Diagnostic, LineIndex, Span};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The text of a page and the diagnostics raised while decoding its bytes.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Turns a file's bytes into text: invalid UTF-8 is replaced (and reported), a byte-order mark is
+/// removed (and reported), CRLF line endings are reported (pulldown-cmark reads them fine).
+pub fn decode(path: &Arc<str>, bytes: &[u8]) -> Decoded {
+    let mut diagnostics = Vec::new();
+    let mut bytes = bytes;
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ByteOrderMark,
+                Span::line(path, 1),
+                "file starts with a UTF-8 byte-order mark",
+            )
+            .with_help("save the file as UTF-8 without BOM"),
+        );
+        bytes = rest;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let column = valid
+                .rsplit(|&b| b == b'\n')
+                .next()
+                .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+                as u32
+                + 1;
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::NonUtf8,
+                    Span {
+                        file: path.clone(),
+                        line,
+                        column,
+                        len: 1,
+                    },
+                    format!("invalid UTF-8 byte 0x{:02X}", bytes[err.valid_up_to()]),
+                )
+                .with_help("the byte was replaced by U+FFFD; save the file as UTF-8"),
+            );
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if let Some(pos) = text.find("\r\n") {
+        let line = text[..pos].matches('\n').count() as u32 + 1;
+        let count = text.matches("\r\n").count();
+        diagnostics.push(
+            Diagnostic::new(
+                Code::CrlfLineEndings,
+                Span::line(path, line),
+                format!("file uses CRLF line endings ({count} lines)"),
+            )
+            .with_help("convert the file to LF line endings"),
+        );
+    }
+    Decoded { text, diagnostics }
+}
+
+/// The page and the diagnostics found while reading it.
+#[derive(Debug)]
+pub struct Parsed {
+    pub page: Page,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one page. Never panics on any input; whatever cannot be read becomes a diagnostic.
+pub fn parse_page(path: Arc<str>, text: &str) -> Parsed {
+    Walker::new(path, text).run()
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// A link being read: its text so far and its target.
+struct OpenLink {
+    dest: String,
+    text: String,
+    start: usize,
+    /// The text before it ended in "inherited from" / "inherits from".
+    after_inherit: bool,
+}
+
+#[derive(Default)]
+struct CellState {
+    cell: Cell,
+    start: usize,
+    end: usize,
+    /// "Possible values are" has been seen: code spans that follow are members.
+    in_possible_values: bool,
+    possible_values_text: Option<String>,
+}
+
+struct TableState {
+    line: u32,
+    section: Option<String>,
+    header: Vec<Cell>,
+    rows: Vec<Row>,
+    current_row: Option<(u32, Vec<Cell>)>,
+    in_head: bool,
+}
+
+struct Walker<'a> {
+    path: Arc<str>,
+    text: &'a str,
+    lines: LineIndex,
+    page: Page,
+    diagnostics: Vec<Diagnostic>,
+    section: Option<String>,
+    heading: Option<(u8, String, usize)>,
+    paragraph: Option<(String, usize)>,
+    links: Vec<OpenLink>,
+    table: Option<TableState>,
+    cell: Option<CellState>,
+    code: Option<(CodeBlock, Range<usize>)>,
+    html: Option<(String, usize)>,
+    pending_annotation: Option<(Annotation, bool)>,
+    in_metadata: Option<(String, usize)>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(path: Arc<str>, text: &'a str) -> Self {
+        let page = Page {
+            path: path.clone(),
+            front_matter: FrontMatter::default(),
+            title: None,
+            namespace: None,
+            headings: Vec::new(),
+            inherits_from: Vec::new(),
+            links: Vec::new(),
+            tables: Vec::new(),
+            code_blocks: Vec::new(),
+            includes: Vec::new(),
+            dangling_annotations: Vec::new(),
+        };
+        Walker {
+            path,
+            text,
+            lines: LineIndex::new(text),
+            page,
+            diagnostics: Vec::new(),
+            section: None,
+            heading: None,
+            paragraph: None,
+            links: Vec::new(),
+            table: None,
+            cell: None,
+            code: None,
+            html: None,
+            pending_annotation: None,
+            in_metadata: None,
+        }
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        self.lines.line(offset)
+    }
+
+    fn run(mut self) -> Parsed {
+        let text = self.text;
+        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            self.event(event, range);
+        }
+        self.flush_html();
+        if let Some((annotation, _)) = self.pending_annotation.take() {
+            self.dangling(annotation);
+        }
+        Parsed {
+            page: self.page,
+            diagnostics: self.diagnostics,
+        }
+    }
+
+    /// Text that belongs to whatever inline container is open.
+    fn push_text(&mut self, s: &str) {
+        for link in &mut self.links {
+            link.text.push_str(s);
+        }
+        if let Some(cell) = &mut self.cell {
+            cell.cell.text.push_str(s);
+            if let Some(pv) = &mut cell.possible_values_text {
+                pv.push_str(s);
+            }
+            if !cell.in_possible_values {
+                if let Some(rest) = text::after_possible_values(&cell.cell.text) {
+                    cell.in_possible_values = true;
+                    cell.possible_values_text = Some(rest.to_owned());
+                }
+            }
+        } else if let Some((_, heading, _)) = &mut self.heading {
+            heading.push_str(s);
+        } else if let Some((para, _)) = &mut self.paragraph {
+            para.push_str(s);
+        }
+    }
+
+    /// The plain text of the innermost container, to look at what precedes a link.
+    fn container_text(&self) -> &str {
+        if let Some(cell) = &self.cell {
+            &cell.cell.text
+        } else if let Some((para, _)) = &self.paragraph {
+            para
+        } else {
+            ""
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.html.is_some() && !matches!(event, Event::Html(_) | Event::End(TagEnd::HtmlBlock)) {
+            self.flush_html();
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) => {
+                if let Some((meta, _)) = &mut self.in_metadata {
+                    meta.push_str(&t);
+                } else if let Some((code, _)) = &mut self.code {
+                    code.text.push_str(&t);
+                } else {
+                    self.push_text(&t);
+                }
+            }
+            Event::Code(c) => {
+                if let Some(cell) = &mut self.cell {
+                    if cell.in_possible_values {
+                        cell.cell.possible_values.push(c.trim().to_owned());
+                    }
+                }
+                self.push_text(&c);
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::Html(h) => match &mut self.html {
+                Some((buf, _)) => buf.push_str(&h),
+                None => self.html = Some((h.to_string(), range.start)),
+            },
+            Event::InlineHtml(h) => {
+                if h.trim_start().starts_with("<!--") && h.contains('{') {
+                    self.annotation(&h, range.start);
+                } else if h.eq_ignore_ascii_case("<br>") || h.eq_ignore_ascii_case("<br/>") {
+                    self.push_text(" ");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        match tag {
+            Tag::MetadataBlock(_) => self.in_metadata = Some((String::new(), range.start)),
+            Tag::Heading { level, .. } => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
+                };
+                self.heading = Some((level, String::new(), range.start));
+            }
+            Tag::Paragraph => self.paragraph = Some((String::new(), range.start)),
+            Tag::Link { dest_url, .. } => {
+                let before = self.container_text().trim_end().to_ascii_lowercase();
+                let after_inherit =
+                    before.ends_with("inherited from") || before.ends_with("inherits from");
+                self.links.push(OpenLink {
+                    dest: dest_url.to_string(),
+                    text: String::new(),
+                    start: range.start,
+                    after_inherit,
+                });
+            }
+            Tag::Table(_) => {
+                self.table = Some(TableState {
+                    line: self.line(range.start),
+                    section: self.section.clone(),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    current_row: None,
+                    in_head: false,
+                });
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                }
+            }
+            Tag::TableRow => {
+                let line = self.line(range.start);
+                if let Some(t) = &mut self.table {
+                    t.current_row = Some((line, Vec::new()));
+                }
+            }
+            Tag::TableCell => {
+                self.cell = Some(CellState {
+                    start: range.start,
+                    end: range.end,
+                    ..CellState::default()
+                });
+            }
+            Tag::CodeBlock(kind) => {
+                let (info, content_start) = match &kind {
+                    CodeBlockKind::Fenced(info) => {
+                        let first_newline = self.text[range.clone()]
+                            .find('\n')
+                            .map_or(range.end, |i| range.start + i + 1);
+                        (info.trim().to_ascii_lowercase(), first_newline)
+                    }
+                    CodeBlockKind::Indented => (String::new(), range.start),
+                };
+                let (annotation, annotation_separated) = match self.pending_annotation.take() {
+                    Some((a, sep)) => (Some(a), sep),
+                    None => (None, false),
+                };
+                let block = CodeBlock {
+                    line: self.line(range.start),
+                    content_line: self.line(content_start),
+                    info,
+                    section: self.section.clone(),
+                    annotation,
+                    annotation_separated,
+                    text: String::new(),
+                    http: None,
+                    json: None,
+                };
+                self.code = Some((block, range));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::MetadataBlock(_) => {
+                if let Some((yaml, start)) = self.in_metadata.take() {
+                    let first_line = self.line(start) + 1;
+                    self.page.front_matter = text::front_matter(&yaml, first_line);
+                    if let Some(err) = &self.page.front_matter.error {
+                        self.diagnostics.push(Diagnostic::new(
+                            Code::InvalidFrontMatter,
+                            Span::line(&self.path, err.line),
+                            format!("front matter is not valid YAML: {}", err.value),
+                        ));
+                    }
+                }
+            }
+            TagEnd::Heading(_) => {
+                if let Some((level, text, start)) = self.heading.take() {
+                    let text = text.trim().to_owned();
+                    let line = self.line(start);
+                    if level == 1 && self.page.title.is_none() {
+                        self.page.title = Some(Located::new(text.clone(), line));
+                    }
+                    if let Some((_, sep)) = &mut self.pending_annotation {
+                        *sep = true;
+                    }
+                    self.section = Some(text.clone());
+                    self.page.headings.push(Heading { level, text, line });
+                }
+            }
+            TagEnd::Paragraph => {
+                if let Some((text, start)) = self.paragraph.take() {
+                    self.paragraph_done(text.trim(), start..range.end);
+                }
+            }
+            TagEnd::Link => {
+                if let Some(open) = self.links.pop() {
+                    let link = Link {
+                        text: open.text.trim().to_owned(),
+                        dest: open.dest,
+                        line: self.line(open.start),
+                        section: self.section.clone(),
+                    };
+                    if let Some(cell) = &mut self.cell {
+                        if open.after_inherit && cell.cell.inherited_from.is_none() {
+                            cell.cell.inherited_from = Some(link.clone());
+                        }
+                        cell.cell.links.push(link);
+                    } else if self.paragraph.is_some() {
+                        if open.after_inherit {
+                            self.page.inherits_from.push(link.clone());
+                        }
+                        if text::is_page_link(&link.dest) {
+                            self.page.links.push(link);
+                        }
+                    }
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(mut state) = self.cell.take() {
+                    let src = self.text.get(state.start..state.end).unwrap_or("");
+                    state.cell.markdown = src.trim().trim_end_matches('|').trim().to_owned();
+                    state.cell.text = state.cell.text.trim().to_owned();
+                    let (_, col) = self.lines.line_col(self.text, state.start);
+                    state.cell.column = col;
+                    if state.in_possible_values && state.cell.possible_values.is_empty() {
+                        if let Some(pv) = &state.possible_values_text {
+                            state.cell.possible_values = text::split_plain_values(pv);
+                        }
+                    }
+                    if let Some(t) = &mut self.table {
+                        if t.in_head {
+                            t.header.push(state.cell);
+                        } else if let Some((_, cells)) = &mut t.current_row {
+                            cells.push(state.cell);
+                        }
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    if let Some((line, cells)) = t.current_row.take() {
+                        t.rows.push(Row { line, cells });
+                    }
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    let header: Vec<String> = t.header.into_iter().map(|c| c.text).collect();
+                    let kind = text::classify_table(&header);
+                    self.page.tables.push(Table {
+                        line: t.line,
+                        section: t.section,
+                        kind,
+                        header,
+                        rows: t.rows,
+                    });
+                }
+            }
+            TagEnd::CodeBlock => {
+                if let Some((mut block, _)) = self.code.take() {
+                    self.code_block_done(&mut block);
+                    self.page.code_blocks.push(block);
+                }
+            }
+            TagEnd::HtmlBlock => self.flush_html(),
+            _ => {}
+        }
+    }
+
+    fn paragraph_done(&mut self, text: &str, range: Range<usize>) {
+        let line = self.line(range.start);
+        if let Some(rest) = text.strip_prefix("Namespace:") {
+            let ns = rest.trim().trim_matches('`').trim().to_owned();
+            if !ns.is_empty() && self.page.namespace.is_none() {
+                self.page.namespace = Some(Located::new(ns, line));
+            }
+        }
+        // `[!INCLUDE [name](path)]` directives: read from the source lines, since Markdown turns
+        // the outer brackets into text and the inner part into a link.
+        let src = self.text.get(range.clone()).unwrap_or("");
+        for (i, l) in src.lines().enumerate() {
+            let l = l.trim_start_matches(['>', ' ']);
+            if let Some(rest) = l.strip_prefix("[!INCLUDE") {
+                let target = rest
+                    .rsplit_once("](")
+                    .map(|(_, t)| t.trim_end_matches([']', ')', ' ']).to_owned())
+                    .unwrap_or_else(|| rest.trim().to_owned());
+                self.page
+                    .includes
+                    .push(Located::new(target, line + i as u32));
+            }
+        }
+    }
+
+    fn flush_html(&mut self) {
+        if let Some((html, start)) = self.html.take() {
+            if html.trim_start().starts_with("<!--") && html.contains('{') {
+                self.annotation(&html, start);
+            }
+        }
+    }
+
+    fn annotation(&mut self, html: &str, start: usize) {
+        let line = self.line(start);
+        let annotation = json::annotation(&self.path, html, line, &mut self.diagnostics);
+        if let Some((previous, _)) = self.pending_annotation.take() {
+            self.dangling(previous);
+        }
+        self.pending_annotation = Some((annotation, false));
+    }
+
+    fn dangling(&mut self, annotation: Annotation) {
+        // `permissions` annotations mark an INCLUDE, not a code block.
+        if annotation.block_type() != Some("permissions") && annotation.error.is_none() {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::AnnotationWithoutBlock,
+                    Span::line(&self.path, annotation.line),
+                    "annotation is not followed by a code block",
+                )
+                .with_help("put the annotated code block right after the annotation"),
+            );
+        }
+        self.page.dangling_annotations.push(annotation);
+    }
+
+    fn code_block_done(&mut self, block: &mut CodeBlock) {
+        let is_http = matches!(block.info.as_str(), "http" | "msgraph-interactive")
+            || (block.info.is_empty() && http::looks_like_http(&block.text));
+        if is_http {
+            block.http = Some(http::parse(
+                &self.path,
+                &block.text,
+                block.content_line,
+                &mut self.diagnostics,
+            ));
+        } else if block.info == "json" || block.info == "jsonc" {
+            block.json = Some(json::body(&block.text, block.content_line));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,303 @@
+//! The page model: what one Markdown page says, with the line of every fact. No Rust knowledge.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A value and the 1-based line it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: u32,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, line: u32) -> Self {
+        Located { value, line }
+    }
+}
+
+/// One parsed documentation page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// Path relative to the docs root, with `/` separators (for example `beta/api/x.md`).
+    pub path: Arc<str>,
+    pub front_matter: FrontMatter,
+    /// The first level-one heading.
+    pub title: Option<Located<String>>,
+    /// The `Namespace: x` line.
+    pub namespace: Option<Located<String>>,
+    pub headings: Vec<Heading>,
+    /// Links that follow "Inherits from" in prose.
+    pub inherits_from: Vec<Link>,
+    /// Links to other pages from prose paragraphs, with the section they stand in.
+    pub links: Vec<Link>,
+    pub tables: Vec<Table>,
+    pub code_blocks: Vec<CodeBlock>,
+    /// `[!INCLUDE [x](path)]` directives. Recorded, never followed.
+    pub includes: Vec<Located<String>>,
+    /// Annotations that no code block followed.
+    pub dangling_annotations: Vec<Annotation>,
+}
+
+/// The YAML front matter, as key -> scalar text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FrontMatter {
+    pub entries: BTreeMap<String, Located<String>>,
+    /// Why the YAML could not be read, if it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Located<String>>,
+}
+
+impl FrontMatter {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.entries.get(key).map(|v| v.value.as_str())
+    }
+
+    /// `doc_type` (`apiPageType`, `resourcePageType`, `enumPageType`, ...).
+    pub fn doc_type(&self) -> Option<&str> {
+        self.get("doc_type")
+    }
+
+    /// The localization priority; pages spell the key `ms.localizationpriority` or
+    /// `localization_priority`.
+    pub fn localization_priority(&self) -> Option<&str> {
+        self.get("ms.localizationpriority")
+            .or_else(|| self.get("localization_priority"))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub line: u32,
+}
+
+/// A Markdown link: its text, its target and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub dest: String,
+    pub line: u32,
+    /// The heading of the section the link stands in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+/// What a table's header row says it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// Property|Type|Description and its spellings; column indices.
+    Properties {
+        name: usize,
+        ty: usize,
+        description: Option<usize>,
+    },
+    /// Relationship|Type|Description: navigation properties.
+    Relationships {
+        name: usize,
+        ty: usize,
+        description: Option<usize>,
+    },
+    /// Member|Value|Description and its variants.
+    EnumMembers {
+        member: Option<usize>,
+        value: Option<usize>,
+        description: Option<usize>,
+    },
+    Other,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub line: u32,
+    /// The heading of the section the table stands in.
+    pub section: Option<String>,
+    pub kind: TableKind,
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub line: u32,
+    pub cells: Vec<Cell>,
+}
+
+/// One table cell: its plain text, its Markdown source and the facts found in it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Cell {
+    /// Text with Markdown removed (code spans keep their content, links their text).
+    pub text: String,
+    /// The cell's Markdown source, trimmed.
+    pub markdown: String,
+    /// 1-based column of the cell's first character on its row.
+    pub column: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// The link after "Inherited from".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inherited_from: Option<Link>,
+    /// Values after "Possible values are".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub possible_values: Vec<String>,
+}
+
+/// A fenced or indented code block, with the annotation comment that preceded it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeBlock {
+    /// Line of the opening fence (or first line of an indented block).
+    pub line: u32,
+    /// Line of the first line of content.
+    pub content_line: u32,
+    /// The info string (`http`, `json`, `msgraph-interactive`, ...), lowercased and trimmed.
+    pub info: String,
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotation: Option<Annotation>,
+    /// A heading stood between the annotation and this block.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub annotation_separated: bool,
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http: Option<HttpMessage>,
+    /// For a plain JSON block (a resource representation), its body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json: Option<Body>,
+}
+
+/// An `<!-- { "blockType": ... } -->` annotation, read leniently.
+#[derive(Debug, Clone, Serialize)]
+pub struct Annotation {
+    pub line: u32,
+    /// Every key and its value.
+    pub fields: BTreeMap<String, serde_json::Value>,
+    /// Why the comment could not be read as JSON, if it could not (the fields are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Located<String>>,
+}
+
+impl Annotation {
+    pub fn str_field(&self, key: &str) -> Option<&str> {
+        self.fields.get(key).and_then(|v| v.as_str())
+    }
+
+    pub fn bool_field(&self, key: &str) -> bool {
+        match self.fields.get(key) {
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(serde_json::Value::String(s)) => s.eq_ignore_ascii_case("true"),
+            _ => false,
+        }
+    }
+
+    pub fn block_type(&self) -> Option<&str> {
+        self.str_field("blockType")
+    }
+
+    pub fn odata_type(&self) -> Option<&str> {
+        self.str_field("@odata.type")
+    }
+}
+
+/// An HTTP request or response written in an `http` block.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HttpMessage {
+    Request {
+        method: Located<String>,
+        target: String,
+        /// Further request lines (path templates listed one per line).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        more_targets: Vec<Located<String>>,
+        headers: Vec<Located<(String, String)>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<Body>,
+    },
+    Response {
+        /// The status line as written.
+        status_line: Located<String>,
+        /// The status code, when the line has one.
+        status: Option<u16>,
+        headers: Vec<Located<(String, String)>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<Body>,
+    },
+    /// A block whose first line is neither a request line nor a status line.
+    Unrecognized { first_line: Located<String> },
+}
+
+impl HttpMessage {
+    pub fn body(&self) -> Option<&Body> {
+        match self {
+            HttpMessage::Request { body, .. } | HttpMessage::Response { body, .. } => body.as_ref(),
+            HttpMessage::Unrecognized { .. } => None,
+        }
+    }
+}
+
+/// A message body or JSON block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Body {
+    /// Line of the body's first line.
+    pub line: u32,
+    pub text: String,
+    /// Where and why strict JSON parsing failed; `None` when the body is valid JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub json_error: Option<JsonSyntaxError>,
+    /// The body as a tree with the line of every member, read leniently (comments and trailing
+    /// commas accepted). `None` when even lenient parsing failed.
+    #[serde(skip)]
+    pub tree: Option<JsonNode>,
+}
+
+impl Body {
+    /// Whether the body parsed as strict JSON.
+    pub fn is_strict_json(&self) -> bool {
+        self.tree.is_some() && self.json_error.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonSyntaxError {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// A JSON value with the line of each object member.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JsonNode {
+    Null,
+    Bool(bool),
+    /// The number as written.
+    Number(String),
+    String(String),
+    Array(Vec<JsonNode>),
+    Object(Vec<JsonMember>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonMember {
+    pub key: String,
+    pub line: u32,
+    pub value: JsonNode,
+}
+
+impl JsonNode {
+    pub fn member(&self, key: &str) -> Option<&JsonMember> {
+        match self {
+            JsonNode::Object(members) => members.iter().find(|m| m.key == key),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            JsonNode::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}

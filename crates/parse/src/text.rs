@@ -1,0 +1,158 @@
+//! Small text recognisers used by the walker.
+
+use crate::model::{FrontMatter, Located, TableKind};
+
+/// Reads YAML front matter leniently: scalars become text, anything else is kept as its YAML.
+pub(crate) fn front_matter(yaml: &str, first_line: u32) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(serde_yaml::Value::Mapping(map)) => {
+            for (key, value) in map {
+                let Some(key) = scalar(&key) else { continue };
+                let text = scalar(&value).unwrap_or_else(|| {
+                    serde_yaml::to_string(&value)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned()
+                });
+                let line = key_line(yaml, &key).map_or(first_line, |l| first_line + l);
+                fm.entries.insert(key, Located::new(text, line));
+            }
+        }
+        Ok(serde_yaml::Value::Null) => {}
+        Ok(_) => {
+            fm.error = Some(Located::new(
+                "front matter is not a mapping".into(),
+                first_line,
+            ));
+        }
+        Err(err) => {
+            let line = err
+                .location()
+                .map_or(first_line, |l| first_line + l.line() as u32 - 1);
+            let message = err.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_owned();
+            fm.error = Some(Located::new(message, line));
+        }
+    }
+    fm
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// 0-based line of `key:` within the YAML text.
+fn key_line(yaml: &str, key: &str) -> Option<u32> {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|p| p as u32)
+}
+
+/// The text after "Possible values are" (or "possible values:"), once a description reaches it.
+pub(crate) fn after_possible_values(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    [
+        "possible values are",
+        "possible values include",
+        "possible values:",
+    ]
+    .iter()
+    .find_map(|phrase| lower.find(phrase).map(|i| &text[i + phrase.len()..]))
+}
+
+/// Members listed without code spans: "Possible values are: a, b, c."
+pub(crate) fn split_plain_values(text: &str) -> Vec<String> {
+    let rest = text.trim_start_matches([':', ' ']);
+    let rest = rest.split(". ").next().unwrap_or(rest);
+    let mut out = Vec::new();
+    for token in rest.split([',', ';']) {
+        let token = token.trim();
+        let token = token
+            .strip_prefix("and ")
+            .or_else(|| token.strip_prefix("or "))
+            .unwrap_or(token);
+        let token = token.trim().trim_matches(['"', '\'', '.', '*', ' ']);
+        if !token.is_empty()
+            && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && token
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            out.push(token.to_owned());
+        } else if !token.is_empty() {
+            // Prose, not a list of values: give up rather than invent members.
+            return Vec::new();
+        }
+    }
+    out
+}
+
+/// Links that point at another reference page (`x.md`, `../resources/x.md#anchor`).
+pub(crate) fn is_page_link(dest: &str) -> bool {
+    let path = dest.split('#').next().unwrap_or(dest);
+    path.ends_with(".md") && !path.contains("://")
+}
+
+/// What a table holds, from its header cells.
+pub(crate) fn classify_table(header: &[String]) -> TableKind {
+    let norm: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().trim_matches('*').trim().to_ascii_lowercase())
+        .collect();
+    let find = |names: &[&str]| norm.iter().position(|h| names.contains(&h.as_str()));
+    let ty = find(&["type", "data type", "value type"]);
+    let description = find(&["description", "descriptions", "notes"]);
+    if let Some(ty) = ty {
+        if let Some(name) = find(&[
+            "relationship",
+            "relationship name",
+            "relationships",
+            "navigation property",
+        ]) {
+            return TableKind::Relationships {
+                name,
+                ty,
+                description,
+            };
+        }
+        if let Some(name) = find(&[
+            "property",
+            "property name",
+            "name",
+            "properties",
+            "parameter",
+        ]) {
+            return TableKind::Properties {
+                name,
+                ty,
+                description,
+            };
+        }
+    }
+    let value = find(&["value", "values"]);
+    let member = find(&["member", "members", "member name", "enum member"])
+        .or_else(|| value.and(find(&["name"])));
+    if member.is_some() || (value.is_some() && ty.is_none() && norm.len() <= 3) {
+        return TableKind::EnumMembers {
+            member,
+            value,
+            description,
+        };
+    }
+    TableKind::Other
+}
