@@ -1,0 +1,339 @@
+//! The intermediate representation: every type the docs describe, merged across pages, with the
+//! provenance of every fact. Serialized as `generated/schema.yaml` and by `cargo xtask schema`.
+
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Where a fact was read: a file relative to the docs root and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    pub file: Arc<str>,
+    pub line: u32,
+}
+
+impl Source {
+    pub fn new(file: &Arc<str>, line: u32) -> Self {
+        Source {
+            file: file.clone(),
+            line,
+        }
+    }
+
+    pub fn span(&self) -> graphgen_diag::Span {
+        graphgen_diag::Span::line(&self.file, self.line)
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The whole schema of one docs folder.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Schema {
+    /// Types by qualified name (`microsoft.graph.languageProficiency`).
+    pub types: BTreeMap<String, TypeDef>,
+    /// Every example body, with what became of it.
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeKind {
+    /// Has a key (`id`), directly or through its base.
+    Entity,
+    /// A structured value without a key.
+    Complex,
+    Enum,
+}
+
+/// Where a type's properties come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// At least one property table describes it.
+    Declared,
+    /// No table; properties were inferred from example bodies.
+    Inferred,
+    /// Nothing is known about its properties; it keeps whatever it receives.
+    Open,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeDef {
+    /// Qualified name.
+    pub name: String,
+    pub namespace: String,
+    pub kind: TypeKind,
+    pub shape: Shape,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base: Option<BaseType>,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    pub is_abstract: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub properties: Vec<Property>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<EnumMember>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub flags: bool,
+    pub sources: Vec<Source>,
+}
+
+impl TypeDef {
+    pub fn new(name: &str, kind: TypeKind) -> Self {
+        TypeDef {
+            name: name.to_owned(),
+            namespace: namespace_of(name).to_owned(),
+            kind,
+            shape: Shape::Open,
+            base: None,
+            is_abstract: None,
+            open: None,
+            description: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+            flags: false,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The unqualified name (`languageProficiency`).
+    pub fn simple_name(&self) -> &str {
+        simple_name(&self.name)
+    }
+
+    pub fn property(&self, name: &str) -> Option<&Property> {
+        self.properties.iter().find(|p| p.name == name)
+    }
+}
+
+/// How the base type was established, in order of trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseEvidence {
+    /// A `baseType` key in a resource annotation.
+    Annotation,
+    /// An "Inherits from [x](x.md)" sentence.
+    Prose,
+    /// Table rows marked "Inherited from [x]".
+    InheritedRows,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BaseType {
+    pub name: String,
+    pub evidence: BaseEvidence,
+    pub sources: Vec<Source>,
+}
+
+/// A property's type: a qualified type name or an `Edm.` primitive, and whether it is a collection.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TypeRef {
+    #[serde(rename = "type")]
+    pub name: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
+}
+
+impl TypeRef {
+    pub fn new(name: impl Into<String>, collection: bool) -> Self {
+        TypeRef {
+            name: name.into(),
+            collection,
+        }
+    }
+
+    pub fn is_primitive(&self) -> bool {
+        self.name.starts_with("Edm.")
+    }
+}
+
+impl fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.collection {
+            write!(f, "Collection({})", self.name)
+        } else {
+            f.write_str(&self.name)
+        }
+    }
+}
+
+/// Where a property was learnt from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Table,
+    Example,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Property {
+    /// The name on the wire.
+    pub name: String,
+    #[serde(flatten)]
+    pub ty: TypeRef,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub navigation: bool,
+    pub origin: Origin,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Values a description lists for a property typed as a plain string.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documented_values: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EnumMember {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    Request,
+    Response,
+    Resource,
+}
+
+/// What became of an example body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ExampleStatus {
+    /// Emitted as a round-trip test.
+    Test,
+    /// Placeholder values, not data: it fed type inference only.
+    Template { reasons: Vec<String> },
+    /// Cannot become a test, for the reason given.
+    Unusable { reason: String },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Example {
+    pub source: Source,
+    pub kind: ExampleKind,
+    /// The annotation's `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The type the body is read as, when one could be determined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The body is an OData collection (`{"value": [...]}`) of the target type.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
+    /// A request with method PATCH: the body is a partial update.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub patch: bool,
+    #[serde(flatten)]
+    pub status: ExampleStatus,
+    #[serde(skip)]
+    pub body: String,
+}
+
+/// `microsoft.graph` of `microsoft.graph.languageProficiency`.
+pub fn namespace_of(qualified: &str) -> &str {
+    qualified.rsplit_once('.').map_or("", |(ns, _)| ns)
+}
+
+/// `languageProficiency` of `microsoft.graph.languageProficiency`.
+pub fn simple_name(qualified: &str) -> &str {
+    qualified.rsplit_once('.').map_or(qualified, |(_, n)| n)
+}
+
+impl Schema {
+    pub fn get(&self, name: &str) -> Option<&TypeDef> {
+        self.types.get(name)
+    }
+
+    /// The base chain of a type, nearest first, without the type itself. Stops at a cycle.
+    pub fn ancestors(&self, name: &str) -> Vec<&TypeDef> {
+        let mut out: Vec<&TypeDef> = Vec::new();
+        let mut current = self.types.get(name).and_then(|t| t.base.as_ref());
+        while let Some(base) = current {
+            match self.types.get(&base.name) {
+                Some(t) if t.name != name && !out.iter().any(|o| o.name == t.name) => {
+                    out.push(t);
+                    current = t.base.as_ref();
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Every property of a type, the root base's first, each with the type that declares it.
+    pub fn all_properties(&self, name: &str) -> Vec<(&TypeDef, &Property)> {
+        let mut chain = self.ancestors(name);
+        chain.reverse();
+        if let Some(t) = self.types.get(name) {
+            chain.push(t);
+        }
+        let mut out: Vec<(&TypeDef, &Property)> = Vec::new();
+        for t in chain {
+            for p in &t.properties {
+                if !out.iter().any(|(_, q)| q.name == p.name) {
+                    out.push((t, p));
+                }
+            }
+        }
+        out
+    }
+
+    /// Direct and indirect derived types of a type, sorted by name.
+    pub fn descendants(&self, name: &str) -> Vec<&TypeDef> {
+        self.types
+            .values()
+            .filter(|t| t.name != name && self.ancestors(&t.name).iter().any(|a| a.name == name))
+            .collect()
+    }
+
+    /// Counts for the run summary.
+    pub fn stats(&self) -> Stats {
+        let mut stats = Stats::default();
+        for t in self.types.values() {
+            *stats
+                .types_by_kind
+                .entry(format!("{:?}", t.kind).to_lowercase())
+                .or_default() += 1;
+            stats.properties += t.properties.len();
+            stats.enum_members += t.members.len();
+        }
+        for e in &self.examples {
+            match e.status {
+                ExampleStatus::Test => stats.example_tests += 1,
+                ExampleStatus::Template { .. } => stats.example_templates += 1,
+                ExampleStatus::Unusable { .. } => stats.example_unusable += 1,
+            }
+        }
+        stats
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub types_by_kind: BTreeMap<String, usize>,
+    pub properties: usize,
+    pub enum_members: usize,
+    pub example_tests: usize,
+    pub example_templates: usize,
+    pub example_unusable: usize,
+}

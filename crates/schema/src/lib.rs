@@ -1,0 +1,27 @@
+//! Schema stage: page models -> one intermediate representation ([`Schema`]).
+//!
+//! Pages are merged into qualified types with kinds, bases, properties and enum members; every
+//! fact keeps its [`Source`]. Disagreements between pages become diagnostics with both locations.
+//! Types without a property table are shaped from the example bodies. No Rust knowledge here.
+
+mod build;
+mod infer;
+pub mod ir;
+pub mod types;
+
+pub use build::{build, Built, DEFAULT_NAMESPACE};
+pub use infer::placeholder_type;
+pub use ir::*;
+
+/// The IR as YAML (`generated/schema.yaml`).
+pub fn to_yaml(schema: &Schema) -> String {
+    serde_yaml::to_string(schema).expect("the schema serializes to YAML")
+}
+
+/// The IR as pretty JSON (`cargo xtask schema --format json`).
+pub fn to_json(schema: &Schema) -> String {
+    serde_json::to_string_pretty(schema).expect("the schema serializes to JSON")
+}
+
+#[cfg(test)]
+mod tests;

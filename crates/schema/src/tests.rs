@@ -1,0 +1,243 @@
+//! Schema tests on the seed pages and on small inputs, one per quirk.
+
+use super::*;
+use graphgen_diag::Code;
+use graphgen_parse::{decode, parse_page, Page};
+use std::sync::Arc;
+
+fn page(path: &str, text: &str) -> Page {
+    parse_page(Arc::from(path), text).page
+}
+
+fn seeds() -> Vec<Page> {
+    let dir = format!("{}/../../docs-input/beta/api", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let rel: Arc<str> = Arc::from(format!("beta/api/{}", n.to_string_lossy()));
+            let bytes = std::fs::read(format!("{dir}/{}", n.to_string_lossy())).unwrap();
+            parse_page(rel.clone(), &decode(&rel, &bytes).text).page
+        })
+        .collect()
+}
+
+#[test]
+fn snapshot_seed_schema_yaml() {
+    let built = build(&seeds());
+    insta::assert_snapshot!(to_yaml(&built.schema));
+}
+
+#[test]
+fn snapshot_seed_schema_diagnostics() {
+    let built = build(&seeds());
+    let mut diags = built.diagnostics;
+    diags.sort();
+    let rendered: Vec<String> = diags.iter().map(|d| d.render_plain()).collect();
+    insta::assert_snapshot!(rendered.join("\n"));
+}
+
+#[test]
+fn seed_language_proficiency_has_all_fourteen_properties() {
+    let schema = build(&seeds()).schema;
+    let names: Vec<&str> = schema
+        .all_properties("microsoft.graph.languageProficiency")
+        .iter()
+        .map(|(_, p)| p.name.as_str())
+        .collect();
+    for expected in [
+        "id",
+        "allowedAudiences",
+        "inference",
+        "createdDateTime",
+        "createdBy",
+        "lastModifiedDateTime",
+        "lastModifiedBy",
+        "source",
+        "displayName",
+        "tag",
+        "proficiency",
+        "spoken",
+        "written",
+        "reading",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert_eq!(names.len(), 14, "{names:?}");
+}
+
+#[test]
+fn seed_inheritance_chain_language_proficiency_item_facet_entity() {
+    let schema = build(&seeds()).schema;
+    let chain: Vec<&str> = schema
+        .ancestors("microsoft.graph.languageProficiency")
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(
+        chain,
+        ["microsoft.graph.itemFacet", "microsoft.graph.entity"]
+    );
+    assert_eq!(
+        schema.types["microsoft.graph.languageProficiency"].kind,
+        TypeKind::Entity
+    );
+    assert_eq!(
+        schema.types["microsoft.graph.identitySet"].kind,
+        TypeKind::Complex
+    );
+}
+
+#[test]
+fn seed_enums_have_their_members() {
+    let schema = build(&seeds()).schema;
+    let level = &schema.types["microsoft.graph.languageProficiencyLevel"];
+    assert_eq!(level.kind, TypeKind::Enum);
+    assert_eq!(level.members.len(), 7);
+    let audiences = &schema.types["microsoft.graph.allowedAudiences"];
+    assert_eq!(audiences.kind, TypeKind::Enum);
+    assert_eq!(audiences.members.len(), 8);
+    let prop = schema.types["microsoft.graph.itemFacet"]
+        .property("allowedAudiences")
+        .unwrap();
+    assert_eq!(prop.ty.name, "microsoft.graph.allowedAudiences");
+}
+
+#[test]
+fn allowed_audiences_string_vs_enum_disagreement_names_both_locations() {
+    let built = build(&seeds());
+    let d: Vec<_> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PropertyTypeDisagreement)
+        .collect();
+    assert_eq!(d.len(), 2, "{d:#?}");
+    for d in d {
+        assert!(d.message.contains("`allowedAudiences`"));
+        assert_eq!(d.related.len(), 1);
+        assert_eq!(
+            &*d.related[0].span.file,
+            "beta/api/invitation-update-languageproficiency.md"
+        );
+    }
+}
+
+#[test]
+fn shapes_inferred_from_examples() {
+    let schema = build(&seeds()).schema;
+    let inference = &schema.types["microsoft.graph.inferenceData"];
+    assert_eq!(inference.shape, Shape::Inferred);
+    assert_eq!(
+        inference.property("confidenceScore").unwrap().ty.name,
+        "Edm.Double"
+    );
+    assert_eq!(
+        inference
+            .property("userHasVerifiedAccuracy")
+            .unwrap()
+            .ty
+            .name,
+        "Edm.Boolean"
+    );
+    let set = &schema.types["microsoft.graph.identitySet"];
+    for p in ["application", "device", "user"] {
+        assert_eq!(
+            set.property(p).unwrap().ty.name,
+            "microsoft.graph.identity",
+            "{p}"
+        );
+    }
+    let identity = &schema.types["microsoft.graph.identity"];
+    assert_eq!(identity.property("id").unwrap().ty.name, "Edm.String");
+    assert_eq!(
+        identity.property("displayName").unwrap().ty.name,
+        "Edm.String"
+    );
+    let source = &schema.types["microsoft.graph.personDataSource"];
+    assert_eq!(source.shape, Shape::Open);
+    assert!(source.properties.is_empty());
+}
+
+#[test]
+fn seed_examples_are_tests_or_listed_templates() {
+    let schema = build(&seeds()).schema;
+    assert_eq!(schema.examples.len(), 6);
+    let tests = schema
+        .examples
+        .iter()
+        .filter(|e| e.status == ExampleStatus::Test)
+        .count();
+    let templates = schema
+        .examples
+        .iter()
+        .filter(|e| matches!(e.status, ExampleStatus::Template { .. }))
+        .count();
+    assert_eq!((tests, templates), (4, 2));
+    for e in &schema.examples {
+        assert_eq!(
+            e.target.as_deref(),
+            Some("microsoft.graph.languageProficiency"),
+            "{}",
+            e.source
+        );
+    }
+}
+
+#[test]
+fn placeholder_values_name_types() {
+    assert_eq!(placeholder_type("String"), Some("Edm.String"));
+    assert_eq!(placeholder_type("Double"), Some("Edm.Double"));
+    assert_eq!(placeholder_type("Id value"), Some("Edm.String"));
+    assert_eq!(placeholder_type("Display Name value"), Some("Edm.String"));
+    assert_eq!(
+        placeholder_type("String (timestamp)"),
+        Some("Edm.DateTimeOffset")
+    );
+    assert_eq!(
+        placeholder_type("<Unknown Primitive Type Edm.Stream>"),
+        Some("Edm.Untyped")
+    );
+    assert_eq!(placeholder_type("Norwegian Bokmål"), None);
+    assert_eq!(placeholder_type("nb-NO"), None);
+}
+
+#[test]
+fn object_seen_only_as_null_stays_open() {
+    let p = page(
+        "a.md",
+        "# Update thing\n\n## Request body\n\n|Property|Type|Description|\n|--|--|--|\n|src|[dataSource](ds.md)|x|\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"src\": null}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    assert_eq!(
+        schema.types["microsoft.graph.dataSource"].shape,
+        Shape::Open
+    );
+}
+
+#[test]
+fn literal_numbers_widen_to_double() {
+    let p = page(
+        "a.md",
+        "# Update thing\n\n## Request body\n\n|Property|Type|Description|\n|--|--|--|\n|info|[info](info.md)|x|\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"info\": {\"score\": 1}}\n```\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"info\": {\"score\": 0.5, \"when\": \"2020-07-06T06:34:12.2294868Z\"}}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    let info = &schema.types["microsoft.graph.info"];
+    assert_eq!(info.property("score").unwrap().ty.name, "Edm.Double");
+    assert_eq!(info.property("when").unwrap().ty.name, "Edm.DateTimeOffset");
+}
+
+#[test]
+fn build_is_independent_of_page_order() {
+    let mut pages = seeds();
+    let a = to_yaml(&build(&pages).schema);
+    pages.reverse();
+    let b = to_yaml(&build(&pages).schema);
+    assert_eq!(a, b);
+}

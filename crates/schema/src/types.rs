@@ -1,0 +1,168 @@
+//! The Type column: `String`, `[identitySet](identityset.md)`, `[x](x.md) collection`,
+//! `Collection(microsoft.graph.x)`, `String collection`, `Edm.Int64`, `int`, ...
+
+use crate::ir::TypeRef;
+use graphgen_parse::Cell;
+
+/// Maps a primitive spelling to its `Edm.` name.
+pub fn primitive(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("edm.").unwrap_or(&lower);
+    Some(match lower {
+        "string" | "str" | "text" => "Edm.String",
+        "boolean" | "bool" => "Edm.Boolean",
+        "int32" | "int" | "integer" | "number" => "Edm.Int32",
+        "int64" | "long" => "Edm.Int64",
+        "int16" | "short" => "Edm.Int16",
+        "byte" => "Edm.Byte",
+        "sbyte" => "Edm.SByte",
+        "double" => "Edm.Double",
+        "single" | "float" => "Edm.Single",
+        "decimal" => "Edm.Decimal",
+        "datetimeoffset" | "datetime" | "timestamp" => "Edm.DateTimeOffset",
+        "date" => "Edm.Date",
+        "timeofday" => "Edm.TimeOfDay",
+        "duration" | "timespan" => "Edm.Duration",
+        "guid" | "uuid" => "Edm.Guid",
+        "binary" => "Edm.Binary",
+        "stream" => "Edm.Stream",
+        "json" | "untyped" | "object" => "Edm.Untyped",
+        _ => return None,
+    })
+}
+
+/// The outcome of reading a Type cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeExpr {
+    Known(TypeRef),
+    /// The cell could not be read as a type; the text is kept for the diagnostic.
+    Unknown(String),
+}
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+}
+
+/// Reads a Type cell. Named types that are not qualified are put in `namespace`.
+pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
+    let text = cell.text.trim().trim_matches('`').trim();
+    let lower = text.to_ascii_lowercase();
+    let mut collection = lower.contains("collection");
+    // The name: the first link's text when there is a link, else the text itself.
+    let mut name = match cell.links.first() {
+        Some(link) => link.text.trim().trim_matches('`').trim().to_owned(),
+        None => text.to_owned(),
+    };
+    // Collection(x) and x collection
+    if let Some(inner) = name
+        .strip_prefix("Collection(")
+        .or_else(|| name.strip_prefix("collection("))
+    {
+        name = inner.trim_end_matches(')').trim().to_owned();
+        collection = true;
+    }
+    for suffix in [" collection", " Collection", " collections"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.trim().to_owned();
+        }
+    }
+    let name = name.trim_matches(['`', '*', ' ']);
+    if let Some(edm) = primitive(name) {
+        return TypeExpr::Known(TypeRef::new(edm, collection));
+    }
+    if is_identifier(name) {
+        let qualified = if name.contains('.') {
+            name.to_owned()
+        } else {
+            format!("{namespace}.{name}")
+        };
+        return TypeExpr::Known(TypeRef::new(qualified, collection));
+    }
+    TypeExpr::Unknown(text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use graphgen_parse::Link;
+
+    fn cell(text: &str, link: Option<&str>) -> Cell {
+        Cell {
+            text: text.to_owned(),
+            markdown: text.to_owned(),
+            links: link
+                .map(|l| {
+                    vec![Link {
+                        text: l.to_owned(),
+                        dest: format!("{l}.md"),
+                        line: 1,
+                        section: None,
+                    }]
+                })
+                .unwrap_or_default(),
+            ..Cell::default()
+        }
+    }
+
+    fn known(text: &str, link: Option<&str>) -> TypeRef {
+        match parse_type_cell(&cell(text, link), "microsoft.graph") {
+            TypeExpr::Known(t) => t,
+            TypeExpr::Unknown(t) => panic!("unknown {t}"),
+        }
+    }
+
+    #[test]
+    fn type_cell_primitive_aliases() {
+        assert_eq!(known("String", None), TypeRef::new("Edm.String", false));
+        assert_eq!(known("int", None), TypeRef::new("Edm.Int32", false));
+        assert_eq!(known("Edm.Int64", None), TypeRef::new("Edm.Int64", false));
+        assert_eq!(
+            known("DateTimeOffset", None),
+            TypeRef::new("Edm.DateTimeOffset", false)
+        );
+        assert_eq!(known("Guid", None), TypeRef::new("Edm.Guid", false));
+    }
+
+    #[test]
+    fn type_cell_link_to_type() {
+        assert_eq!(
+            known("inferenceData", Some("inferenceData")),
+            TypeRef::new("microsoft.graph.inferenceData", false)
+        );
+    }
+
+    #[test]
+    fn type_cell_collections() {
+        assert_eq!(
+            known("String collection", None),
+            TypeRef::new("Edm.String", true)
+        );
+        assert_eq!(
+            known("identity collection", Some("identity")),
+            TypeRef::new("microsoft.graph.identity", true)
+        );
+        assert_eq!(
+            known("Collection(microsoft.graph.callRecords.session)", None),
+            TypeRef::new("microsoft.graph.callRecords.session", true)
+        );
+    }
+
+    #[test]
+    fn type_cell_bare_enum_name() {
+        assert_eq!(
+            known("languageProficiencyLevel", None),
+            TypeRef::new("microsoft.graph.languageProficiencyLevel", false)
+        );
+    }
+
+    #[test]
+    fn type_cell_prose_is_unknown() {
+        assert!(matches!(
+            parse_type_cell(&cell("see the table below", None), "microsoft.graph"),
+            TypeExpr::Unknown(_)
+        ));
+    }
+}
