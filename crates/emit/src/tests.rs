@@ -1,0 +1,86 @@
+//! Snapshots of the code generated from the seed pages.
+
+use super::*;
+use graphgen_parse::{decode, parse_page};
+use std::sync::Arc;
+
+fn seed_schema() -> Schema {
+    let dir = format!("{}/../../docs-input/beta/api", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    let pages: Vec<_> = names
+        .into_iter()
+        .map(|n| {
+            let rel: Arc<str> = Arc::from(format!("beta/api/{}", n.to_string_lossy()));
+            let bytes = std::fs::read(format!("{dir}/{}", n.to_string_lossy())).unwrap();
+            parse_page(rel.clone(), &decode(&rel, &bytes).text).page
+        })
+        .collect();
+    graphgen_schema::build(&pages).schema
+}
+
+fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} not emitted"))
+        .contents
+}
+
+#[test]
+fn snapshot_seed_models() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    insta::assert_snapshot!(file(&emitted.files, "src/graph.rs"));
+}
+
+#[test]
+fn snapshot_seed_round_trip_tests() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    insta::assert_snapshot!(file(&emitted.files, "tests/round_trip.rs"));
+}
+
+#[test]
+fn every_rust_file_parses_and_starts_with_the_header() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    for f in emitted.files.iter().filter(|f| f.path.ends_with(".rs")) {
+        assert!(f.contents.starts_with(HEADER), "{}", f.path);
+        syn::parse_file(&f.contents).unwrap_or_else(|e| panic!("{}: {e}", f.path));
+    }
+}
+
+#[test]
+fn emit_is_deterministic() {
+    let schema = seed_schema();
+    assert_eq!(
+        emit(&schema, &EmitOptions::default()).files,
+        emit(&schema, &EmitOptions::default()).files
+    );
+}
+
+#[test]
+fn namespaces_become_nested_modules() {
+    assert_eq!(module_path("microsoft.graph"), ["graph"]);
+    assert_eq!(
+        module_path("microsoft.graph.callRecords"),
+        ["graph", "call_records"]
+    );
+    assert_eq!(
+        module_path("microsoft.graph.externalConnectors"),
+        ["graph", "external_connectors"]
+    );
+}
+
+#[test]
+fn standalone_crate_has_its_own_workspace() {
+    let emitted = emit(
+        &seed_schema(),
+        &EmitOptions {
+            standalone: true,
+            ..EmitOptions::default()
+        },
+    );
+    assert!(file(&emitted.files, "Cargo.toml").contains("\n[workspace]\n"));
+}
