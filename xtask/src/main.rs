@@ -1,0 +1,315 @@
+//! `cargo xtask`: the generator's command-line front end. It parses arguments, calls the
+//! pipeline and the write stage, and prints; all logic lives in the crates under `crates/`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use graphgen_diag::{render_human, render_json, Baseline, Diagnostic, Severity};
+use graphgen_emit::EmitOptions;
+use graphgen_pipeline::{Analysis, SCHEMA_HEADER};
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Microsoft Graph docs -> Rust models")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the model crate from the docs (default: docs-input/ -> generated/).
+    Codegen {
+        /// Folder of reference pages (`api/`, `resources/`, ...).
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Output folder of the generated crate.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write nothing; fail with a diff if the output folder is not what the docs produce.
+        #[arg(long)]
+        check: bool,
+        /// Package name of the generated crate.
+        #[arg(long, default_value = "graph-models")]
+        crate_name: String,
+        /// Print every diagnostic, notes included (default: errors and warnings, at most 50).
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Print the schema (IR) built from a docs folder.
+    Schema {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = SchemaFormat::Yaml)]
+        format: SchemaFormat,
+    },
+    /// Check the docs and report every problem found.
+    Lint {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// `warnings`: fail on warnings too, not only on errors.
+        #[arg(long, value_name = "warnings")]
+        deny: Option<DenyLevel>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Accepted diagnostics: only diagnostics not in this file fail the run.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Write the current diagnostics as a baseline file and exit.
+        #[arg(long)]
+        write_baseline: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyLevel {
+    Warnings,
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Codegen {
+            docs,
+            out,
+            check,
+            crate_name,
+            verbose,
+        } => codegen(docs, out, check, crate_name, verbose),
+        Command::Schema { docs, format } => schema(docs, format),
+        Command::Lint {
+            docs,
+            deny,
+            format,
+            baseline,
+            write_baseline,
+        } => lint(docs, deny, format, baseline, write_baseline),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn docs_dir(docs: Option<PathBuf>) -> PathBuf {
+    docs.unwrap_or_else(|| workspace_root().join("docs-input"))
+}
+
+/// Loads the docs folder; read errors become diagnostics kept with the analysis.
+fn analyze(docs: &Path) -> Result<Analysis> {
+    let (files, read_diags) = graphgen_write::load_docs(docs)?;
+    let mut analysis = graphgen_pipeline::analyze(&files);
+    analysis.diagnostics.extend(read_diags);
+    analysis.diagnostics.sort();
+    Ok(analysis)
+}
+
+/// Shows diagnostic paths as the user named the docs folder (`docs-input/beta/api/x.md`).
+fn displayed(
+    docs: &Path,
+    diags: &[Diagnostic],
+    sources: &BTreeMap<Arc<str>, String>,
+) -> (Vec<Diagnostic>, BTreeMap<Arc<str>, String>) {
+    let root = workspace_root();
+    let shown = docs
+        .strip_prefix(&root)
+        .unwrap_or(docs)
+        .display()
+        .to_string();
+    let prefix =
+        |f: &Arc<str>| -> Arc<str> { Arc::from(format!("{}/{}", shown.trim_end_matches('/'), f)) };
+    let diags = diags
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            d.span.file = prefix(&d.span.file);
+            for r in &mut d.related {
+                r.span.file = prefix(&r.span.file);
+            }
+            d
+        })
+        .collect();
+    let sources = sources
+        .iter()
+        .map(|(k, v)| (prefix(k), v.clone()))
+        .collect();
+    (diags, sources)
+}
+
+fn print_human(diags: &[Diagnostic], sources: &BTreeMap<Arc<str>, String>, limit: Option<usize>) {
+    let color = std::io::stderr().is_terminal();
+    let shown = limit.unwrap_or(usize::MAX);
+    for d in diags.iter().take(shown) {
+        eprintln!("{}", render_human(d, sources, color));
+    }
+    if diags.len() > shown {
+        eprintln!(
+            "... and {} more; `cargo xtask lint` lists them all\n",
+            diags.len() - shown
+        );
+    }
+}
+
+fn codegen(
+    docs: Option<PathBuf>,
+    out: Option<PathBuf>,
+    check: bool,
+    crate_name: String,
+    verbose: bool,
+) -> Result<ExitCode> {
+    let docs = docs_dir(docs);
+    let default_out = workspace_root().join("generated");
+    let out = out.unwrap_or_else(|| default_out.clone());
+    let (files, read_diags) = graphgen_write::load_docs(&docs)?;
+    // Inside this repository any folder but generated/ needs a `[workspace]` table of its own, or
+    // cargo would take it for a forgotten member; elsewhere the crate is standalone anyway.
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let standalone =
+        absolute(&out).starts_with(workspace_root()) && absolute(&out) != absolute(&default_out);
+    let options = EmitOptions {
+        crate_name,
+        standalone,
+    };
+    let mut generated = graphgen_pipeline::generate(&files, &options);
+    generated.analysis.diagnostics.extend(read_diags);
+    generated.analysis.diagnostics.sort();
+    let analysis = &generated.analysis;
+    let (diags, sources) = displayed(&docs, &analysis.diagnostics, &analysis.sources);
+    let shown: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| verbose || d.severity != Severity::Note)
+        .collect();
+    print_human(&shown, &sources, (!verbose).then_some(50));
+    let out_shown = out
+        .strip_prefix(workspace_root())
+        .unwrap_or(&out)
+        .display()
+        .to_string();
+    let code = if check {
+        let drift = graphgen_write::check(&out, &generated.files);
+        if drift.is_empty() {
+            eprintln!("{out_shown}/ is up to date with {}", docs.display());
+            ExitCode::SUCCESS
+        } else {
+            print!("{}", graphgen_write::render_drift(&drift));
+            eprintln!(
+                "error: {out_shown}/ is not what the docs produce ({} file(s) differ); nothing was written.\n  fix: run `cargo xtask codegen` and commit the result",
+                drift.len()
+            );
+            ExitCode::FAILURE
+        }
+    } else {
+        let report = graphgen_write::write(&out, &generated.files)?;
+        eprintln!(
+            "wrote {} file(s) to {out_shown}/ ({} unchanged, {} deleted)",
+            report.written.len(),
+            report.unchanged,
+            report.deleted.len()
+        );
+        ExitCode::SUCCESS
+    };
+    eprint!("{}", graphgen_pipeline::summary(analysis));
+    Ok(code)
+}
+
+fn schema(docs: Option<PathBuf>, format: SchemaFormat) -> Result<ExitCode> {
+    let analysis = analyze(&docs_dir(docs))?;
+    match format {
+        SchemaFormat::Yaml => print!(
+            "{SCHEMA_HEADER}{}",
+            graphgen_schema::to_yaml(&analysis.schema)
+        ),
+        SchemaFormat::Json => println!("{}", graphgen_schema::to_json(&analysis.schema)),
+    }
+    eprint!("{}", graphgen_pipeline::summary(&analysis));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lint(
+    docs: Option<PathBuf>,
+    deny: Option<DenyLevel>,
+    format: Format,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let docs = docs_dir(docs);
+    let analysis = analyze(&docs)?;
+    if let Some(path) = write_baseline {
+        std::fs::write(
+            &path,
+            Baseline::from_diagnostics(&analysis.diagnostics).to_json(),
+        )?;
+        eprintln!(
+            "wrote {} accepted diagnostic(s) to {}",
+            analysis.diagnostics.len(),
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let accepted = match &baseline {
+        Some(path) => Some(Baseline::parse(&std::fs::read_to_string(path)?)?),
+        None => None,
+    };
+    let new: Vec<Diagnostic> = match &accepted {
+        Some(b) => b
+            .filter_new(&analysis.diagnostics)
+            .into_iter()
+            .cloned()
+            .collect(),
+        None => analysis.diagnostics.clone(),
+    };
+    let (shown, sources) = displayed(&docs, &new, &analysis.sources);
+    match format {
+        Format::Human => {
+            print_human(&shown, &sources, None);
+            eprint!("{}", graphgen_diag::summary(&shown));
+            if accepted.is_some() {
+                eprintln!(
+                    "{} diagnostic(s) accepted by the baseline",
+                    analysis.diagnostics.len() - new.len()
+                );
+            }
+        }
+        Format::Json => {
+            for d in &shown {
+                println!("{}", render_json(d));
+            }
+        }
+    }
+    let failing = new.iter().any(|d| match d.severity {
+        Severity::Error => true,
+        Severity::Warning => deny.is_some(),
+        Severity::Note => false,
+    });
+    Ok(if failing {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
