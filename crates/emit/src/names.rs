@@ -123,9 +123,15 @@ impl Scope {
             .trim_start_matches("r#")
             .trim_end_matches('_')
             .to_owned();
+        // UpperCamelCase names (types, variants) take a bare number, snake_case ones `_n`.
+        let sep = if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
         let mut n = 2;
         let given = loop {
-            let candidate = format!("{base}_{n}");
+            let candidate = format!("{base}{sep}{n}");
             if !self.taken.contains_key(&candidate) {
                 break candidate;
             }
@@ -177,6 +183,15 @@ mod tests {
         assert!(c1.is_none());
         assert_eq!(b, "display_name_2");
         assert_eq!(c2.unwrap().holder, "displayName");
+    }
+
+    #[test]
+    fn colliding_variants_stay_upper_camel_case() {
+        let mut scope = Scope::default();
+        scope.claim(variant_name("low"), "low");
+        let (b, c) = scope.claim(variant_name("Low"), "Low");
+        assert_eq!(b, "Low2");
+        assert!(c.is_some());
     }
 
     #[test]

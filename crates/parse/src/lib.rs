@@ -157,6 +157,7 @@ impl<'a> Walker<'a> {
             code_blocks: Vec::new(),
             includes: Vec::new(),
             dangling_annotations: Vec::new(),
+            page_annotations: Vec::new(),
         };
         Walker {
             path,
@@ -505,6 +506,11 @@ impl<'a> Walker<'a> {
     fn annotation(&mut self, html: &str, start: usize) {
         let line = self.line(start);
         let annotation = json::annotation(&self.path, html, line, &mut self.diagnostics);
+        // Page-level comments (`"type": "#page.annotation"`) describe the page, not a block.
+        if annotation.error.is_none() && annotation.block_type().is_none() {
+            self.page.page_annotations.push(annotation);
+            return;
+        }
         if let Some((previous, _)) = self.pending_annotation.take() {
             self.dangling(previous);
         }

@@ -38,6 +38,9 @@ pub struct Page {
     pub includes: Vec<Located<String>>,
     /// Annotations that no code block followed.
     pub dangling_annotations: Vec<Annotation>,
+    /// Comments without a `blockType` (such as `"type": "#page.annotation"`): about the page.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub page_annotations: Vec<Annotation>,
 }
 
 /// The YAML front matter, as key -> scalar text.

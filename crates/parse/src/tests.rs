@@ -342,3 +342,11 @@ fn never_panics_on_hostile_input() {
         let _ = parse(text);
     }
 }
+
+#[test]
+fn page_annotation_without_block_type_is_not_dangling() {
+    let p = parse("# T\n\n<!--\n{\n  \"type\": \"#page.annotation\",\n  \"description\": \"x\",\n  \"suppressions\": [\n  ]\n}\n-->\n");
+    assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+    assert_eq!(p.page.page_annotations.len(), 1);
+    assert!(p.page.dangling_annotations.is_empty());
+}
