@@ -91,6 +91,7 @@ codes! {
     InferredShape = "GD0027", Note, "type shape was inferred from example bodies";
     ExampleTypeConflict = "GD0028", Warning, "example values disagree about a property's type";
     UnreadableFile = "GD0029", Error, "file could not be read";
+    ExampleValueMismatch = "GD0030", Warning, "example value does not match the property's documented type";
 }
 
 impl fmt::Display for Code {

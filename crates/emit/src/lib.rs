@@ -107,11 +107,11 @@ impl Naming {
         Naming { types, traits }
     }
 
-    fn path(&self, qualified: &str) -> TokenStream {
+    fn path_in(&self, qualified: &str, root: &TokenStream) -> TokenStream {
         let (module, name) = &self.types[qualified];
-        let module = path_tokens(module);
+        let module = module.iter().map(|s| ident(s));
         let name = ident(name);
-        quote!(#module :: #name)
+        quote!(#root #(:: #module)* :: #name)
     }
 
     fn trait_path(&self, qualified: &str) -> TokenStream {
@@ -206,6 +206,12 @@ struct Emitter<'a> {
 
 impl<'a> Emitter<'a> {
     fn rust_type(&self, ty: &TypeRef, boxed: bool) -> TokenStream {
+        self.rust_type_in(ty, boxed, &quote!(crate))
+    }
+
+    /// The Rust type of `ty`, with generated paths starting at `root` (`crate` inside the crate,
+    /// `::graph_models` from its tests).
+    fn rust_type_in(&self, ty: &TypeRef, boxed: bool, root: &TokenStream) -> TokenStream {
         let inner = match ty.name.as_str() {
             "Edm.String" | "Edm.Stream" => quote!(::std::string::String),
             "Edm.Boolean" => quote!(bool),
@@ -216,21 +222,21 @@ impl<'a> Emitter<'a> {
             "Edm.SByte" => quote!(i8),
             "Edm.Double" => quote!(f64),
             "Edm.Single" => quote!(f32),
-            "Edm.Decimal" => quote!(crate::runtime::Decimal),
-            "Edm.DateTimeOffset" => quote!(crate::runtime::DateTimeOffset),
-            "Edm.Date" => quote!(crate::runtime::Date),
-            "Edm.TimeOfDay" => quote!(crate::runtime::TimeOfDay),
-            "Edm.Duration" => quote!(crate::runtime::Duration),
-            "Edm.Guid" => quote!(crate::runtime::Guid),
-            "Edm.Binary" => quote!(crate::runtime::Binary),
+            "Edm.Decimal" => quote!(#root::runtime::Decimal),
+            "Edm.DateTimeOffset" => quote!(#root::runtime::DateTimeOffset),
+            "Edm.Date" => quote!(#root::runtime::Date),
+            "Edm.TimeOfDay" => quote!(#root::runtime::TimeOfDay),
+            "Edm.Duration" => quote!(#root::runtime::Duration),
+            "Edm.Guid" => quote!(#root::runtime::Guid),
+            "Edm.Binary" => quote!(#root::runtime::Binary),
             name if name.starts_with("Edm.") => quote!(::serde_json::Value),
             name => match self.schema.types.get(name) {
                 Some(t) if t.kind == TypeKind::Enum && t.flags => {
-                    let path = self.naming.path(name);
-                    quote!(crate::runtime::Flags<#path>)
+                    let path = self.naming.path_in(name, root);
+                    quote!(#root::runtime::Flags<#path>)
                 }
                 Some(_) => {
-                    let path = self.naming.path(name);
+                    let path = self.naming.path_in(name, root);
                     if boxed && !ty.collection {
                         quote!(::std::boxed::Box<#path>)
                     } else {
@@ -790,13 +796,13 @@ fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitOptions) -> 
                 let Some(target) = &example.target else {
                     continue;
                 };
-                let (module, name) = &emitter.naming.types[target];
-                let module = module.iter().map(|s| ident(s));
-                let name = ident(name);
+                let root = quote!(::#krate);
+                let element =
+                    emitter.rust_type_in(&TypeRef::new(target.clone(), false), false, &root);
                 let ty = if example.collection {
-                    quote!(::#krate::runtime::ODataCollection<::#krate #(:: #module)* :: #name>)
+                    quote!(::#krate::runtime::ODataCollection<#element>)
                 } else {
-                    quote!(::#krate #(:: #module)* :: #name)
+                    element
                 };
                 let fn_name = format_ident!("{}", test_name(example, &mut taken));
                 let doc = format!(" {} body at {}.", kind_label(example), example.source);

@@ -63,6 +63,9 @@ enum Evidence {
     Null,
 }
 
+/// Types without a description whose values are strings in examples: enums the docs never list.
+type Stringly = BTreeMap<String, Source>;
+
 #[derive(Debug, Default)]
 struct Observation {
     evidence: Vec<(Evidence, Source)>,
@@ -110,12 +113,34 @@ pub(crate) fn examples(
     // members of objects of that type in other bodies.
     for _ in 0..8 {
         let mut observations: BTreeMap<(String, String), Observation> = BTreeMap::new();
+        let mut stringly = Stringly::new();
         for c in &candidates {
             if let (Some(target), Some(tree)) = (&c.target, &c.body.tree) {
-                observe(schema, target, tree, &c.page.path, names, &mut observations);
+                let mut walk = Walk {
+                    names: &mut *names,
+                    out: &mut observations,
+                    stringly: &mut stringly,
+                };
+                observe(schema, target, tree, &c.page.path, &mut walk);
             }
         }
-        if !apply(schema, observations, diagnostics) {
+        let mut changed = apply(schema, observations, diagnostics);
+        for (name, source) in stringly {
+            let t = ensure(schema, &name);
+            if t.shape == Shape::Open && t.kind != TypeKind::Enum && t.properties.is_empty() {
+                t.kind = TypeKind::Enum;
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::InferredShape,
+                        source.span(),
+                        format!("`{}` is never described, but examples give it string values: it is modelled as an enum with no known members", simple_name(&name)),
+                    )
+                    .with_help("add a `### x values` table listing the members"),
+                );
+                changed = true;
+            }
+        }
+        if !changed {
             break;
         }
     }
@@ -178,21 +203,30 @@ fn collect<'a>(
                 _ => continue,
             };
             let body_type = body.tree.as_ref().and_then(odata_type);
-            let target = match kind {
-                ExampleKind::Request => body_type
-                    .or(annotation.odata_type())
-                    .map(|t| qualify(t, &ns))
-                    .or_else(|| {
-                        (page_kind == PageKind::CreateOrUpdate)
-                            .then(|| subject.clone())
-                            .flatten()
-                    }),
-                _ => annotation
-                    .odata_type()
-                    .or(body_type)
-                    .map(|t| qualify(t, &ns)),
-            }
-            .map(|t| names.canonical(&t));
+            let named = match kind {
+                ExampleKind::Request => body_type.or(annotation.odata_type()),
+                _ => annotation.odata_type().or(body_type),
+            };
+            let (named, named_collection) = match named.map(str::trim) {
+                Some(n) => match n
+                    .strip_prefix("Collection(")
+                    .or_else(|| n.strip_prefix("collection("))
+                {
+                    Some(inner) => (Some(inner.trim_end_matches(')').trim()), true),
+                    None => (Some(n), false),
+                },
+                None => (None, false),
+            };
+            let target = match named {
+                Some(n) => Some(match crate::types::primitive(n) {
+                    Some(edm) => edm.to_owned(),
+                    None => names.canonical(&qualify(n, &ns)),
+                }),
+                None if kind == ExampleKind::Request && page_kind == PageKind::CreateOrUpdate => {
+                    subject.clone()
+                }
+                None => None,
+            };
             let is_value_envelope = body.tree.as_ref().is_some_and(|t| match t {
                 JsonNode::Object(members) => {
                     members
@@ -204,7 +238,8 @@ fn collect<'a>(
                 }
                 _ => false,
             });
-            let collection = annotation.bool_field("isCollection") || is_value_envelope;
+            let collection =
+                annotation.bool_field("isCollection") || is_value_envelope || named_collection;
             out.push(Candidate {
                 page,
                 body,
@@ -246,27 +281,27 @@ fn evidence_of(node: &JsonNode, ns: &str, names: &mut Names) -> Evidence {
     }
 }
 
+/// What a walk over bodies collects.
+struct Walk<'a> {
+    names: &'a mut Names,
+    out: &'a mut BTreeMap<(String, String), Observation>,
+    stringly: &'a mut Stringly,
+}
+
 /// Walks a body read as type `ty`, recording what it says about types without a table.
-fn observe(
-    schema: &Schema,
-    ty: &str,
-    node: &JsonNode,
-    file: &Arc<str>,
-    names: &mut Names,
-    out: &mut BTreeMap<(String, String), Observation>,
-) {
+fn observe(schema: &Schema, ty: &str, node: &JsonNode, file: &Arc<str>, walk: &mut Walk<'_>) {
     let members = match node {
         JsonNode::Object(members) => members,
         JsonNode::Array(items) => {
             for item in items {
-                observe(schema, ty, item, file, names, out);
+                observe(schema, ty, item, file, walk);
             }
             return;
         }
         _ => return,
     };
     // A body may name a more specific type than the one expected.
-    let own = odata_type(node).map(|t| names.canonical(&qualify(t, namespace_of(ty))));
+    let own = odata_type(node).map(|t| walk.names.canonical(&qualify(t, namespace_of(ty))));
     let ty = match &own {
         Some(t) if schema.types.contains_key(t) => t.as_str(),
         _ => ty,
@@ -282,47 +317,51 @@ fn observe(
         }
         match all.iter().find(|(_, p)| p.name == m.key) {
             Some((_, p)) if !p.ty.is_primitive() => {
-                if schema
+                if let Some(t) = schema
                     .types
                     .get(&p.ty.name)
-                    .is_some_and(|t| t.kind != TypeKind::Enum)
+                    .filter(|t| t.kind != TypeKind::Enum)
                 {
-                    observe(schema, &p.ty.name, &m.value, file, names, out);
+                    let strings = match &m.value {
+                        JsonNode::String(_) => true,
+                        JsonNode::Array(items) => {
+                            items.iter().any(|i| matches!(i, JsonNode::String(_)))
+                        }
+                        _ => false,
+                    };
+                    if strings && t.shape == Shape::Open && t.properties.is_empty() {
+                        walk.stringly
+                            .entry(t.name.clone())
+                            .or_insert_with(|| Source::new(file, m.line));
+                    }
+                    observe(schema, &p.ty.name, &m.value, file, walk);
                 }
                 if learning && p.origin == Origin::Example {
-                    record(out, ty, m, file, namespace_of(ty), names);
+                    record(walk, ty, m, file);
                 }
             }
-            Some((_, p)) if learning && p.origin == Origin::Example => {
-                record(out, ty, m, file, namespace_of(ty), names);
-            }
+            Some((_, p)) if learning && p.origin == Origin::Example => record(walk, ty, m, file),
             Some(_) => {}
-            None if learning => record(out, ty, m, file, namespace_of(ty), names),
+            None if learning => record(walk, ty, m, file),
             None => {}
         }
     }
 }
 
-fn record(
-    out: &mut BTreeMap<(String, String), Observation>,
-    ty: &str,
-    m: &graphgen_parse::JsonMember,
-    file: &Arc<str>,
-    ns: &str,
-    names: &mut Names,
-) {
-    let obs = out.entry((ty.to_owned(), m.key.clone())).or_default();
+fn record(walk: &mut Walk<'_>, ty: &str, m: &graphgen_parse::JsonMember, file: &Arc<str>) {
+    let ns = namespace_of(ty);
     let source = Source::new(file, m.line);
-    match &m.value {
-        JsonNode::Array(items) => {
-            obs.collection = true;
-            for item in items {
-                obs.evidence
-                    .push((evidence_of(item, ns, names), source.clone()));
-            }
-        }
-        value => obs.evidence.push((evidence_of(value, ns, names), source)),
-    }
+    let evidence: Vec<Evidence> = match &m.value {
+        JsonNode::Array(items) => items
+            .iter()
+            .map(|i| evidence_of(i, ns, walk.names))
+            .collect(),
+        value => vec![evidence_of(value, ns, walk.names)],
+    };
+    let obs = walk.out.entry((ty.to_owned(), m.key.clone())).or_default();
+    obs.collection |= matches!(m.value, JsonNode::Array(_));
+    obs.evidence
+        .extend(evidence.into_iter().map(|e| (e, source.clone())));
 }
 
 /// Turns observations into inferred properties. Returns whether anything changed.
@@ -586,20 +625,74 @@ fn classify(
             reason: "no type: neither the annotation nor the body names an @odata.type".into(),
         };
     };
-    match schema.types.get(target) {
-        Some(t) if t.kind != TypeKind::Enum => {}
-        _ => {
-            return ExampleStatus::Unusable {
-                reason: format!("`{target}` is not a structured type"),
-            }
-        }
-    }
-    if !matches!(tree, JsonNode::Object(_)) {
+    let structured = schema
+        .types
+        .get(target)
+        .is_some_and(|t| t.kind != TypeKind::Enum);
+    if !structured && !target.starts_with("Edm.") {
         return ExampleStatus::Unusable {
-            reason: "body is not a JSON object".into(),
+            reason: format!("`{target}` is not a structured type"),
         };
     }
-    check_members(schema, target, tree, path, diagnostics);
+    let checked = if c.collection {
+        match tree {
+            JsonNode::Object(members) => match members.iter().find(|m| m.key == "value") {
+                Some(m) => crate::validate::value(
+                    schema,
+                    &TypeRef::new(target.clone(), true),
+                    &m.value,
+                    "$.value",
+                    m.line,
+                    false,
+                ),
+                None => Ok(()),
+            },
+            _ => Err(crate::validate::Mismatch::new(
+                "$",
+                c.body.line,
+                "an object with a `value` array",
+                tree,
+            )),
+        }
+    } else if structured && !matches!(tree, JsonNode::Object(_)) {
+        Err(crate::validate::Mismatch::new(
+            "$",
+            c.body.line,
+            "a JSON object",
+            tree,
+        ))
+    } else {
+        crate::validate::value(
+            schema,
+            &TypeRef::new(target.clone(), false),
+            tree,
+            "$",
+            c.body.line,
+            false,
+        )
+    };
+    if let Err(m) = checked {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ExampleValueMismatch,
+                Span::line(path, m.line),
+                format!(
+                    "{} example: {} should be {} but is {}",
+                    kind_name(c.kind),
+                    m.path,
+                    m.expected,
+                    m.found
+                ),
+            )
+            .with_help("correct the example or the property's type in its table"),
+        );
+        return ExampleStatus::Unusable {
+            reason: format!("{} should be {} but is {}", m.path, m.expected, m.found),
+        };
+    }
+    if structured {
+        check_members(schema, target, tree, path, diagnostics);
+    }
     ExampleStatus::Test
 }
 

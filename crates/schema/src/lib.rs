@@ -8,6 +8,7 @@ mod build;
 mod infer;
 pub mod ir;
 pub mod types;
+mod validate;
 
 pub use build::{build, Built, DEFAULT_NAMESPACE};
 pub use infer::placeholder_type;

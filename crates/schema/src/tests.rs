@@ -241,3 +241,100 @@ fn build_is_independent_of_page_order() {
     let b = to_yaml(&build(&pages).schema);
     assert_eq!(a, b);
 }
+
+#[test]
+fn enum_values_table_under_heading() {
+    let p = page(
+        "resources/enums.md",
+        "# Enum types\n\n### signInAudience values\n\n|Member|Value|Description|\n|--|--|--|\n|AzureADMyOrg|0|x|\n|`AzureADMultipleOrgs`|1|y|\n",
+    );
+    let schema = build(&[p]).schema;
+    let e = &schema.types["microsoft.graph.signInAudience"];
+    assert_eq!(e.kind, TypeKind::Enum);
+    let names: Vec<&str> = e.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["AzureADMyOrg", "AzureADMultipleOrgs"]);
+    assert_eq!(e.members[1].value, Some(1));
+    assert!(!e.flags);
+}
+
+#[test]
+fn enum_type_page_with_value_description_table() {
+    let p = page(
+        "resources/colorx.md",
+        "# colorX enum type\n\nNamespace: microsoft.graph\n\n## Members\n\n|Value|Description|\n|--|--|\n|red|Red.|\n|blue|Blue.|\n",
+    );
+    let schema = build(&[p]).schema;
+    let e = &schema.types["microsoft.graph.colorX"];
+    assert_eq!(e.kind, TypeKind::Enum);
+    assert_eq!(e.members.len(), 2);
+    assert_eq!(e.members[0].value, None);
+}
+
+#[test]
+fn flags_enum_from_power_of_two_values() {
+    let p = page(
+        "resources/parts.md",
+        "# x\n\n### clonableTeamParts values\n\n|Member|Value|Description|\n|--|--|--|\n|apps|1|a|\n|tabs|2|b|\n|settings|4|c|\n|channels|8|d|\n",
+    );
+    let schema = build(&[p]).schema;
+    assert!(schema.types["microsoft.graph.clonableTeamParts"].flags);
+}
+
+#[test]
+fn annotation_collection_of_primitive_is_a_collection_target() {
+    let p = page(
+        "api/x.md",
+        "# Get things\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(String)\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": [\"a\", \"b\"]}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    let e = &schema.examples[0];
+    assert_eq!(e.target.as_deref(), Some("Edm.String"));
+    assert!(e.collection);
+    assert_eq!(e.status, ExampleStatus::Test);
+}
+
+#[test]
+fn example_contradicting_its_table_is_unusable_with_a_diagnostic() {
+    let p = page(
+        "resources/font.md",
+        "# font resource type\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|size|Double|x|\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.font\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"size\": \"11\"\n}\n```\n",
+    );
+    let built = build(&[p]);
+    assert!(
+        matches!(&built.schema.examples[0].status, ExampleStatus::Unusable { reason } if reason.contains("$.size"))
+    );
+    let d = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ExampleValueMismatch)
+        .expect("GD0030");
+    assert_eq!(d.span.line, 14);
+}
+
+#[test]
+fn undescribed_type_seen_as_string_becomes_an_enum() {
+    let p = page(
+        "resources/cal.md",
+        "# calendar resource type\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|color|[calendarColor](calendarcolor.md)|x|\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.calendar\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"color\": \"auto\"}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    assert_eq!(
+        schema.types["microsoft.graph.calendarColor"].kind,
+        TypeKind::Enum
+    );
+    assert_eq!(schema.examples[0].status, ExampleStatus::Test);
+}
+
+#[test]
+fn collection_wins_when_pages_disagree_only_on_collection() {
+    let a = page("api/a.md", "# Update event\n\n## Request body\n\n|Property|Type|Description|\n|--|--|--|\n|attendees|[attendee](attendee.md)|x|\n");
+    let b = page("api/b.md", "# Create event\n\n## Request body\n\n|Property|Type|Description|\n|--|--|--|\n|attendees|[attendee](attendee.md) collection|x|\n");
+    let schema = build(&[a, b]).schema;
+    assert!(
+        schema.types["microsoft.graph.event"]
+            .property("attendees")
+            .unwrap()
+            .ty
+            .collection
+    );
+}
