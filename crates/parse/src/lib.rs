@@ -104,6 +104,8 @@ struct OpenLink {
     start: usize,
     /// The text before it ended in "inherited from" / "inherits from".
     after_inherit: bool,
+    /// The text before it ended in "collection of".
+    after_collection_of: bool,
 }
 
 #[derive(Default)]
@@ -290,11 +292,13 @@ impl<'a> Walker<'a> {
                 let before = self.container_text().trim_end().to_ascii_lowercase();
                 let after_inherit =
                     before.ends_with("inherited from") || before.ends_with("inherits from");
+                let after_collection_of = before.ends_with("collection of");
                 self.links.push(OpenLink {
                     dest: dest_url.to_string(),
                     text: String::new(),
                     start: range.start,
                     after_inherit,
+                    after_collection_of,
                 });
             }
             Tag::Table(_) => {
@@ -397,6 +401,7 @@ impl<'a> Walker<'a> {
                         dest: open.dest,
                         line: self.line(open.start),
                         section: self.section.clone(),
+                        collection: open.after_collection_of,
                     };
                     if let Some(cell) = &mut self.cell {
                         if open.after_inherit && cell.cell.inherited_from.is_none() {

@@ -86,6 +86,9 @@ pub struct Link {
     /// The heading of the section the link stands in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The text before the link ends with "collection of" ("returns a collection of [x](x.md)").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collection: bool,
 }
 
 /// What a table's header row says it holds.
@@ -290,6 +293,48 @@ pub struct JsonMember {
 }
 
 impl JsonNode {
+    /// Strict JSON text of the tree (numbers keep their text). Used to repair bodies that only a
+    /// lenient reader accepts (trailing commas, comments).
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out, 0);
+        out
+    }
+
+    fn write_json(&self, out: &mut String, indent: usize) {
+        let pad = |n: usize| "  ".repeat(n);
+        match self {
+            JsonNode::Null => out.push_str("null"),
+            JsonNode::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            JsonNode::Number(n) => out.push_str(n),
+            JsonNode::String(s) => out.push_str(&serde_json::Value::String(s.clone()).to_string()),
+            JsonNode::Array(items) if items.is_empty() => out.push_str("[]"),
+            JsonNode::Array(items) => {
+                out.push_str("[\n");
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(&pad(indent + 1));
+                    item.write_json(out, indent + 1);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                out.push_str(&pad(indent));
+                out.push(']');
+            }
+            JsonNode::Object(members) if members.is_empty() => out.push_str("{}"),
+            JsonNode::Object(members) => {
+                out.push_str("{\n");
+                for (i, m) in members.iter().enumerate() {
+                    out.push_str(&pad(indent + 1));
+                    out.push_str(&serde_json::Value::String(m.key.clone()).to_string());
+                    out.push_str(": ");
+                    m.value.write_json(out, indent + 1);
+                    out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+                }
+                out.push_str(&pad(indent));
+                out.push('}');
+            }
+        }
+    }
+
     pub fn member(&self, key: &str) -> Option<&JsonMember> {
         match self {
             JsonNode::Object(members) => members.iter().find(|m| m.key == key),

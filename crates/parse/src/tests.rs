@@ -279,7 +279,7 @@ fn json_body_with_trailing_comma_keeps_lenient_tree_and_reports_position() {
     let p = parse("```http\nHTTP/1.1 200 OK\n\n{\n  \"a\": 1,\n}\n```\n");
     let body = p.page.code_blocks[0].http.as_ref().unwrap().body().unwrap();
     let err = body.json_error.as_ref().expect("strict error");
-    assert_eq!(err.line, 6);
+    assert_eq!((err.line, err.column), (5, 9), "points at the comma itself");
     assert!(body.tree.is_some());
 }
 

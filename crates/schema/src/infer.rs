@@ -99,9 +99,9 @@ pub(crate) fn examples(
     names: &mut Names,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let candidates = collect(pages, subjects, names);
+    let candidates = collect(pages, subjects, names, schema);
     for c in &candidates {
-        if let Some(t) = &c.target {
+        if let Some(t) = c.target.as_ref().filter(|t| !t.starts_with("Edm.")) {
             if !schema.types.contains_key(t) {
                 let def = ensure(schema, t);
                 def.sources
@@ -152,6 +152,10 @@ pub(crate) fn examples(
     }
     for c in candidates {
         let status = classify(schema, &c, diagnostics);
+        let body = match (&status, &c.body.json_error, &c.body.tree) {
+            (ExampleStatus::Test, Some(_), Some(tree)) => tree.to_json(),
+            _ => c.body.text.clone(),
+        };
         schema.examples.push(Example {
             source: Source::new(&c.page.path, c.body.line),
             kind: c.kind,
@@ -160,7 +164,7 @@ pub(crate) fn examples(
             collection: c.collection,
             patch: c.patch,
             status,
-            body: c.body.text.clone(),
+            body,
         });
     }
 }
@@ -169,6 +173,7 @@ fn collect<'a>(
     pages: &[&'a Page],
     subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
     names: &mut Names,
+    known: &Schema,
 ) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     for page in pages {
@@ -202,6 +207,7 @@ fn collect<'a>(
                 (Some("resource"), _, Some(body)) => (ExampleKind::Resource, body, false),
                 _ => continue,
             };
+            let mut response_link: Option<(String, bool)> = None;
             let body_type = body.tree.as_ref().and_then(odata_type);
             let named = match kind {
                 ExampleKind::Request => body_type.or(annotation.odata_type()),
@@ -225,7 +231,14 @@ fn collect<'a>(
                 None if kind == ExampleKind::Request && page_kind == PageKind::CreateOrUpdate => {
                     subject.clone()
                 }
-                None => None,
+                None => {
+                    let section = match kind {
+                        ExampleKind::Request => "request body",
+                        _ => "response",
+                    };
+                    response_link = section_type(page, section, &ns, names, known);
+                    response_link.as_ref().map(|(t, _)| t.clone())
+                }
             };
             let is_value_envelope = body.tree.as_ref().is_some_and(|t| match t {
                 JsonNode::Object(members) => {
@@ -238,8 +251,17 @@ fn collect<'a>(
                 }
                 _ => false,
             });
-            let collection =
-                annotation.bool_field("isCollection") || is_value_envelope || named_collection;
+            // Said to be a collection (annotation, `Collection(x)`, "collection of [x]") and shaped
+            // like one: a body without a `value` array is read as a single object.
+            let has_value_array = body
+                .tree
+                .as_ref()
+                .and_then(|t| t.member("value"))
+                .is_some_and(|m| matches!(m.value, JsonNode::Array(_)));
+            let said = annotation.bool_field("isCollection")
+                || named_collection
+                || response_link.as_ref().is_some_and(|(_, c)| *c);
+            let collection = is_value_envelope || (said && has_value_array);
             out.push(Candidate {
                 page,
                 body,
@@ -253,6 +275,23 @@ fn collect<'a>(
         }
     }
     out
+}
+
+/// The type a page's Response (or Request body) section names: "returns a
+/// [user](../resources/user.md) object", "a collection of [user](...) objects", "supply a JSON
+/// representation of [x](...)". Only types the schema already knows count.
+fn section_type(page: &Page, section: &str, ns: &str, names: &mut Names, known: &Schema) -> Option<(String, bool)> {
+    page.links
+        .iter()
+        .filter(|l| l.section.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(section)))
+        .find_map(|l| {
+            let name = names.canonical(&qualify(&l.text, ns));
+            known
+                .types
+                .get(&name)
+                .filter(|t| t.kind != TypeKind::Enum)
+                .map(|_| (name, l.collection))
+        })
 }
 
 fn evidence_of(node: &JsonNode, ns: &str, names: &mut Names) -> Evidence {
@@ -580,11 +619,12 @@ fn classify(
             },
         };
     };
+    // A body that only a lenient reader accepts (trailing commas, comments) is reported, and
+    // tested in its repaired form: the data is clear, only the syntax is wrong.
     if let Some(err) = &c.body.json_error {
-        diagnostics.push(json_error(path, err));
-        return ExampleStatus::Unusable {
-            reason: format!("body is not strict JSON: {}", err.message),
-        };
+        diagnostics.push(json_error(path, err).with_help(
+            "the round-trip test uses the body repaired by a lenient reader; fix the example",
+        ));
     }
     let mut found = Vec::new();
     placeholders(tree, "$", &mut found);

@@ -338,3 +338,42 @@ fn collection_wins_when_pages_disagree_only_on_collection() {
             .collection
     );
 }
+
+#[test]
+fn response_type_from_the_response_section_sentence() {
+    let resource = page("resources/user.md", "# user resource type\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|id|String|x|\n");
+    let api = page(
+        "api/user-list.md",
+        "# List users\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": [{\"id\": \"1\"}]}\n```\n",
+    );
+    let schema = build(&[resource, api]).schema;
+    let e = &schema.examples[0];
+    assert_eq!(e.target.as_deref(), Some("microsoft.graph.user"));
+    assert!(e.collection);
+    assert_eq!(e.status, ExampleStatus::Test);
+}
+
+#[test]
+fn collection_annotation_on_a_single_object_body_reads_it_as_one_object() {
+    let p = page(
+        "api/group-get.md",
+        "# Get group\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.group\", \"isCollection\": true } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\"}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    assert!(!schema.examples[0].collection);
+    assert_eq!(schema.examples[0].status, ExampleStatus::Test);
+}
+
+#[test]
+fn trailing_comma_body_is_reported_and_tested_repaired() {
+    let p = page(
+        "api/x.md",
+        "# Get thing\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.thing\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\n  \"name\": \"a\",\n}\n```\n",
+    );
+    let built = build(&[p]);
+    let e = &built.schema.examples[0];
+    assert_eq!(e.status, ExampleStatus::Test);
+    assert_eq!(e.body, "{\n  \"name\": \"a\"\n}");
+    let d = built.diagnostics.iter().find(|d| d.code == Code::InvalidExampleJson).expect("GD0008");
+    assert_eq!((d.span.line, d.span.column), (8, 14), "the trailing comma itself");
+}

@@ -100,6 +100,7 @@ mod tests {
                         dest: format!("{l}.md"),
                         line: 1,
                         section: None,
+                        collection: false,
                     }]
                 })
                 .unwrap_or_default(),

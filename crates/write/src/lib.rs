@@ -137,6 +137,17 @@ fn with_manifest(files: &[GeneratedFile]) -> Vec<GeneratedFile> {
     all
 }
 
+/// Removes the folders a deleted file leaves empty, up to (not including) the output folder.
+fn remove_empty_parents(out: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == out || !d.starts_with(out) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
 /// What [`write`] did.
 #[derive(Debug, Default)]
 pub struct WriteReport {
@@ -178,6 +189,7 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, Error> 
                 source,
             })?;
             report.deleted.push(stale.clone());
+            remove_empty_parents(out, &path);
         }
     }
     Ok(report)
@@ -295,6 +307,9 @@ mod tests {
         std::fs::write(dir.path().join("src/mine.rs"), "hand-written").unwrap();
         let r = write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
         assert_eq!(r.deleted, ["src/b.rs"]);
+        write(dir.path(), &[file("src/a.rs", "a"), file("src/sub/c.rs", "c")]).unwrap();
+        write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
+        assert!(!dir.path().join("src/sub").exists(), "an emptied generated folder is removed");
         assert!(dir.path().join("src/mine.rs").exists());
         assert!(!dir.path().join("src/b.rs").exists());
     }
