@@ -201,7 +201,11 @@ struct Emitter<'a> {
     /// Types that some other type derives from.
     bases: BTreeSet<String>,
     diagnostics: Vec<Diagnostic>,
-    box_cache: std::cell::RefCell<HashMap<(String, String), bool>>,
+    /// Per type, the structured types of its non-collection fields (inherited ones included).
+    inline_edges: HashMap<String, Vec<String>>,
+    /// Per type, every type derived from it.
+    descendants: HashMap<String, Vec<String>>,
+    reach_memo: std::cell::RefCell<HashMap<String, std::rc::Rc<BTreeSet<String>>>>,
 }
 
 impl<'a> Emitter<'a> {
@@ -253,58 +257,46 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    /// Whether a value of `from` can contain a value of `to` without a collection in between,
-    /// which would make the struct infinitely large without a `Box`.
-    fn reaches(&self, from: &str, to: &str) -> bool {
-        let mut stack = vec![from.to_owned()];
+    /// The structured types a value of `from` holds inline (not through a collection), directly
+    /// or transitively. Memoized: each type is walked once.
+    fn reach(&self, from: &str) -> std::rc::Rc<BTreeSet<String>> {
+        if let Some(r) = self.reach_memo.borrow().get(from) {
+            return r.clone();
+        }
         let mut seen = BTreeSet::new();
+        let mut stack: Vec<&str> = self
+            .inline_edges
+            .get(from)
+            .map(|v| v.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         while let Some(t) = stack.pop() {
-            if !seen.insert(t.clone()) {
-                continue;
-            }
-            for (_, p) in self.schema.all_properties(&t) {
-                if p.ty.collection || p.ty.is_primitive() {
-                    continue;
-                }
-                if p.ty.name == to {
-                    return true;
-                }
-                if self
-                    .schema
-                    .types
-                    .get(&p.ty.name)
-                    .is_some_and(|x| x.kind != TypeKind::Enum)
-                {
-                    stack.push(p.ty.name.clone());
+            if seen.insert(t.to_owned()) {
+                if let Some(next) = self.inline_edges.get(t) {
+                    stack.extend(next.iter().map(String::as_str));
                 }
             }
         }
-        false
+        let r = std::rc::Rc::new(seen);
+        self.reach_memo
+            .borrow_mut()
+            .insert(from.to_owned(), r.clone());
+        r
     }
 
-    /// Whether the field `p` declared by `owner` is boxed. The answer is the same in the owner and
-    /// in every type that copies the field, so that trait accessors agree with every struct.
+    /// Whether the field `p` declared by `owner` is boxed: its type can hold the owner, or a type
+    /// derived from the owner, inline, which would make the struct infinitely large. The answer
+    /// is the same in the owner and in every type that copies the field, so that trait
+    /// accessors agree with every struct.
     fn boxed(&self, owner: &str, p: &graphgen_schema::Property) -> bool {
         if p.ty.is_primitive() || p.ty.collection {
             return false;
         }
-        if let Some(&b) = self
-            .box_cache
-            .borrow()
-            .get(&(owner.to_owned(), p.name.clone()))
-        {
-            return b;
-        }
-        let b = self.reaches(&p.ty.name, owner)
+        let reach = self.reach(&p.ty.name);
+        reach.contains(owner)
             || self
-                .schema
-                .descendants(owner)
-                .iter()
-                .any(|d| self.reaches(&p.ty.name, &d.name));
-        self.box_cache
-            .borrow_mut()
-            .insert((owner.to_owned(), p.name.clone()), b);
-        b
+                .descendants
+                .get(owner)
+                .is_some_and(|ds| ds.iter().any(|d| reach.contains(d)))
     }
 
     fn resolver(&self, t: &TypeDef) -> Resolver<'_> {
@@ -601,12 +593,65 @@ impl<'a> Emitter<'a> {
     }
 }
 
+/// Formats a module: its head (inner docs, `pub mod` lines) and its items. Items are formatted
+/// in parallel; top-level items format independently, so the text is the same as formatting
+/// the module in one piece. `TokenStream` is not `Send`, so items cross threads as text.
+fn format_module(head: TokenStream, items: Vec<TokenStream>, what: &str) -> String {
+    use rayon::prelude::*;
+    let texts: Vec<String> = items.into_iter().map(|t| t.to_string()).collect();
+    let formatted: Vec<String> = texts
+        .par_iter()
+        .map(|text| match syn::parse_file(text) {
+            Ok(f) => prettyplease::unparse(&f),
+            Err(e) => panic!("generated {what} does not parse as Rust: {e}"),
+        })
+        .collect();
+    let mut out = format_file(head, what);
+    for f in formatted {
+        out.push_str(&f);
+    }
+    out
+}
+
 fn format_file(tokens: TokenStream, what: &str) -> String {
     let file: syn::File = match syn::parse2(tokens) {
         Ok(f) => f,
         Err(e) => panic!("generated {what} does not parse as Rust: {e}"),
     };
     format!("{HEADER}\n\n{}", prettyplease::unparse(&file))
+}
+
+fn inline_edges(schema: &Schema) -> HashMap<String, Vec<String>> {
+    schema
+        .types
+        .values()
+        .filter(|t| t.kind != TypeKind::Enum)
+        .map(|t| {
+            let edges = schema
+                .all_properties(&t.name)
+                .into_iter()
+                .filter(|(_, p)| !p.ty.collection && !p.ty.is_primitive())
+                .filter(|(_, p)| {
+                    schema
+                        .types
+                        .get(&p.ty.name)
+                        .is_some_and(|x| x.kind != TypeKind::Enum)
+                })
+                .map(|(_, p)| p.ty.name.clone())
+                .collect();
+            (t.name.clone(), edges)
+        })
+        .collect()
+}
+
+fn descendants(schema: &Schema) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for t in schema.types.values() {
+        for a in schema.ancestors(&t.name) {
+            out.entry(a.name.clone()).or_default().push(t.name.clone());
+        }
+    }
+    out
 }
 
 /// Emits the whole crate.
@@ -629,7 +674,9 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         naming,
         bases,
         diagnostics,
-        box_cache: Default::default(),
+        inline_edges: inline_edges(schema),
+        descendants: descendants(schema),
+        reach_memo: Default::default(),
     };
 
     // Items per module, in type-name order.
@@ -662,10 +709,9 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
             .map(|m| ident(m.last().expect("non-empty")))
             .collect();
         let ns_doc = format!(" Types of the `microsoft.{}` namespace.", module.join("."));
-        let tokens = quote! {
+        let head = quote! {
             #![doc = #ns_doc]
             #(pub mod #children;)*
-            #(#items)*
         };
         let path = format!(
             "src/{}.rs",
@@ -677,7 +723,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         );
         files.push(GeneratedFile {
             path,
-            contents: format_file(tokens, "module"),
+            contents: format_module(head, items.clone(), "module"),
         });
     }
 

@@ -60,17 +60,28 @@ pub(crate) fn annotation(
 /// Parses a body strictly (serde_json, for the error position) and leniently (jsonc-parser, for a
 /// tree with the line of every member).
 pub(crate) fn body(text: &str, first_line: u32) -> Body {
-    let json_error = serde_json::from_str::<serde_json::Value>(text).err().map(|e| {
-        let message = e.to_string().split(" at line ").next().unwrap_or_default().to_owned();
-        let (mut line, mut column) = (e.line(), e.column());
-        // serde_json reports a trailing comma at the bracket after it; point at the comma.
-        if message.contains("trailing comma") {
-            if let Some((l, c)) = comma_before(text, line, column) {
-                (line, column) = (l, c);
+    let json_error = serde_json::from_str::<serde_json::Value>(text)
+        .err()
+        .map(|e| {
+            let message = e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            let (mut line, mut column) = (e.line(), e.column());
+            // serde_json reports a trailing comma at the bracket after it; point at the comma.
+            if message.contains("trailing comma") {
+                if let Some((l, c)) = comma_before(text, line, column) {
+                    (line, column) = (l, c);
+                }
             }
-        }
-        JsonSyntaxError { line: first_line + line.saturating_sub(1) as u32, column: column as u32, message }
-    });
+            JsonSyntaxError {
+                line: first_line + line.saturating_sub(1) as u32,
+                column: column as u32,
+                message,
+            }
+        });
     let tree = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &lenient())
         .ok()
         .and_then(|r| r.value)
@@ -113,12 +124,24 @@ fn convert(value: &ast::Value<'_>, index: &LineIndex, first_line: u32) -> JsonNo
 
 /// The 1-based line and column of the last `,` before (line, column), skipping white space.
 fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)> {
-    let start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
     let line_text = text[start..].lines().next().unwrap_or("");
-    let offset = start + line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
+    let offset = start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
     let before = &text[..offset.min(text.len())];
     let comma = before.trim_end().strip_suffix(',').map(str::len)?;
     let l = before[..comma].matches('\n').count() + 1;
-    let c = before[..comma].rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
+    let c = before[..comma]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |s| s.chars().count())
+        + 1;
     Some((l, c))
 }

@@ -280,10 +280,20 @@ fn collect<'a>(
 /// The type a page's Response (or Request body) section names: "returns a
 /// [user](../resources/user.md) object", "a collection of [user](...) objects", "supply a JSON
 /// representation of [x](...)". Only types the schema already knows count.
-fn section_type(page: &Page, section: &str, ns: &str, names: &mut Names, known: &Schema) -> Option<(String, bool)> {
+fn section_type(
+    page: &Page,
+    section: &str,
+    ns: &str,
+    names: &mut Names,
+    known: &Schema,
+) -> Option<(String, bool)> {
     page.links
         .iter()
-        .filter(|l| l.section.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(section)))
+        .filter(|l| {
+            l.section
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(section))
+        })
         .find_map(|l| {
             let name = names.canonical(&qualify(&l.text, ns));
             known

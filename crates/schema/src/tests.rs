@@ -374,6 +374,14 @@ fn trailing_comma_body_is_reported_and_tested_repaired() {
     let e = &built.schema.examples[0];
     assert_eq!(e.status, ExampleStatus::Test);
     assert_eq!(e.body, "{\n  \"name\": \"a\"\n}");
-    let d = built.diagnostics.iter().find(|d| d.code == Code::InvalidExampleJson).expect("GD0008");
-    assert_eq!((d.span.line, d.span.column), (8, 14), "the trailing comma itself");
+    let d = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::InvalidExampleJson)
+        .expect("GD0008");
+    assert_eq!(
+        (d.span.line, d.span.column),
+        (8, 14),
+        "the trailing comma itself"
+    );
 }

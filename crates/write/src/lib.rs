@@ -307,9 +307,16 @@ mod tests {
         std::fs::write(dir.path().join("src/mine.rs"), "hand-written").unwrap();
         let r = write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
         assert_eq!(r.deleted, ["src/b.rs"]);
-        write(dir.path(), &[file("src/a.rs", "a"), file("src/sub/c.rs", "c")]).unwrap();
+        write(
+            dir.path(),
+            &[file("src/a.rs", "a"), file("src/sub/c.rs", "c")],
+        )
+        .unwrap();
         write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
-        assert!(!dir.path().join("src/sub").exists(), "an emptied generated folder is removed");
+        assert!(
+            !dir.path().join("src/sub").exists(),
+            "an emptied generated folder is removed"
+        );
         assert!(dir.path().join("src/mine.rs").exists());
         assert!(!dir.path().join("src/b.rs").exists());
     }
