@@ -63,6 +63,7 @@ pub fn analyze(files: &[SourceFile]) -> Analysis {
     let start = Instant::now();
     let built = graphgen_schema::build(&pages);
     diagnostics.extend(built.diagnostics);
+    diagnostics.extend(graphgen_lint::check(&pages, &built.schema, &sources));
     let schema_time = start.elapsed();
     Analysis {
         pages,
