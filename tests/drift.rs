@@ -22,6 +22,23 @@ fn generated_crate_is_up_to_date_with_docs_input() {
 }
 
 #[test]
+fn hostile_fixture_crate_is_up_to_date_with_its_pages() {
+    let (files, _) = graphgen_write::load_docs(&root().join("tests/fixtures/hostile/docs"))
+        .expect("fixture docs");
+    let options = EmitOptions {
+        crate_name: "hostile-models".into(),
+        standalone: false,
+    };
+    let generated = graphgen_pipeline::generate(&files, &options).files;
+    let drift = graphgen_write::check(&root().join("tests/fixtures/hostile/models"), &generated);
+    assert!(
+        drift.is_empty(),
+        "tests/fixtures/hostile/models is stale; run `cargo xtask codegen --docs tests/fixtures/hostile/docs --out tests/fixtures/hostile/models --crate-name hostile-models`:\n{}",
+        graphgen_write::render_drift(&drift)
+    );
+}
+
+#[test]
 fn editing_a_description_is_drift_and_check_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let docs = tmp.path().join("docs");

@@ -142,6 +142,84 @@ pub trait EntityProperties {
     /// The `id` property.
     fn id(&self) -> &crate::runtime::Nullable<::std::string::String>;
 }
+/// A `microsoft.graph.entity` or any type derived from it, chosen by `@odata.type`. A type this crate does not know is read as the base, keeping its `@odata.type` and every property.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyEntity {
+    /// `microsoft.graph.entity`
+    Entity(::std::boxed::Box<crate::graph::Entity>),
+    /// `microsoft.graph.itemFacet`
+    ItemFacet(::std::boxed::Box<crate::graph::ItemFacet>),
+    /// `microsoft.graph.languageProficiency`
+    LanguageProficiency(::std::boxed::Box<crate::graph::LanguageProficiency>),
+}
+impl AnyEntity {
+    /// The `@odata.type` the value carried, if any.
+    pub fn odata_type(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::Entity(value) => value.odata_type.as_deref(),
+            Self::ItemFacet(value) => value.odata_type.as_deref(),
+            Self::LanguageProficiency(value) => value.odata_type.as_deref(),
+        }
+    }
+}
+impl ::std::default::Default for AnyEntity {
+    fn default() -> Self {
+        Self::Entity(::std::boxed::Box::default())
+    }
+}
+impl ::std::convert::From<crate::graph::Entity> for AnyEntity {
+    fn from(value: crate::graph::Entity) -> Self {
+        Self::Entity(::std::boxed::Box::new(value))
+    }
+}
+impl ::serde::Serialize for AnyEntity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Entity(value) => {
+                ::serde::Serialize::serialize(value.as_ref(), serializer)
+            }
+            Self::ItemFacet(value) => {
+                ::serde::Serialize::serialize(value.as_ref(), serializer)
+            }
+            Self::LanguageProficiency(value) => {
+                ::serde::Serialize::serialize(value.as_ref(), serializer)
+            }
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AnyEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let read: ::std::result::Result<Self, ::serde_json::Error> = {
+            let kind = value
+                .get("@odata.type")
+                .and_then(::serde_json::Value::as_str)
+                .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+            match kind.as_deref() {
+                ::std::option::Option::Some("microsoft.graph.itemfacet") => {
+                    ::serde_json::from_value(value)
+                        .map(|v| Self::ItemFacet(::std::boxed::Box::new(v)))
+                }
+                ::std::option::Option::Some("microsoft.graph.languageproficiency") => {
+                    ::serde_json::from_value(value)
+                        .map(|v| Self::LanguageProficiency(::std::boxed::Box::new(v)))
+                }
+                _ => {
+                    ::serde_json::from_value(value)
+                        .map(|v| Self::Entity(::std::boxed::Box::new(v)))
+                }
+            }
+        };
+        read.map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}
 /// `microsoft.graph.identity` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
@@ -373,6 +451,74 @@ pub trait ItemFacetProperties: crate::graph::EntityProperties {
     fn last_modified_by(&self) -> &crate::runtime::Nullable<crate::graph::IdentitySet>;
     /// The `source` property.
     fn source(&self) -> &crate::runtime::Nullable<crate::graph::PersonDataSource>;
+}
+/// A `microsoft.graph.itemFacet` or any type derived from it, chosen by `@odata.type`. A type this crate does not know is read as the base, keeping its `@odata.type` and every property.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnyItemFacet {
+    /// `microsoft.graph.itemFacet`
+    ItemFacet(::std::boxed::Box<crate::graph::ItemFacet>),
+    /// `microsoft.graph.languageProficiency`
+    LanguageProficiency(::std::boxed::Box<crate::graph::LanguageProficiency>),
+}
+impl AnyItemFacet {
+    /// The `@odata.type` the value carried, if any.
+    pub fn odata_type(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::ItemFacet(value) => value.odata_type.as_deref(),
+            Self::LanguageProficiency(value) => value.odata_type.as_deref(),
+        }
+    }
+}
+impl ::std::default::Default for AnyItemFacet {
+    fn default() -> Self {
+        Self::ItemFacet(::std::boxed::Box::default())
+    }
+}
+impl ::std::convert::From<crate::graph::ItemFacet> for AnyItemFacet {
+    fn from(value: crate::graph::ItemFacet) -> Self {
+        Self::ItemFacet(::std::boxed::Box::new(value))
+    }
+}
+impl ::serde::Serialize for AnyItemFacet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::ItemFacet(value) => {
+                ::serde::Serialize::serialize(value.as_ref(), serializer)
+            }
+            Self::LanguageProficiency(value) => {
+                ::serde::Serialize::serialize(value.as_ref(), serializer)
+            }
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AnyItemFacet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let read: ::std::result::Result<Self, ::serde_json::Error> = {
+            let kind = value
+                .get("@odata.type")
+                .and_then(::serde_json::Value::as_str)
+                .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+            match kind.as_deref() {
+                ::std::option::Option::Some("microsoft.graph.languageproficiency") => {
+                    ::serde_json::from_value(value)
+                        .map(|v| Self::LanguageProficiency(::std::boxed::Box::new(v)))
+                }
+                _ => {
+                    ::serde_json::from_value(value)
+                        .map(|v| Self::ItemFacet(::std::boxed::Box::new(v)))
+                }
+            }
+        };
+        read.map_err(<D::Error as ::serde::de::Error>::custom)
+    }
 }
 /// `microsoft.graph.languageProficiency` (entity type).
 ///

@@ -6,5 +6,6 @@
 //! explicit `null`; every struct keeps unknown properties in `additional`; every enum
 //! keeps values it does not know. See `schema.yaml` for where each fact came from.
 #![forbid(unsafe_code)]
+#![allow(rustdoc::redundant_explicit_links)]
 pub mod runtime;
 pub mod graph;

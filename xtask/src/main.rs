@@ -127,6 +127,14 @@ fn main() -> ExitCode {
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// Whether `rel` (relative to the root) is listed in the root Cargo.toml's workspace members.
+fn is_workspace_member(rel: &Path) -> bool {
+    let manifest = std::fs::read_to_string(workspace_root().join("Cargo.toml")).unwrap_or_default();
+    let rel = rel.to_string_lossy().replace('\\', "/");
+    let rel = rel.trim_end_matches('/');
+    manifest.contains(&format!("\"{rel}\""))
+}
+
 fn docs_dir(docs: Option<PathBuf>) -> PathBuf {
     docs.unwrap_or_else(|| workspace_root().join("docs-input"))
 }
@@ -197,11 +205,14 @@ fn codegen(
     let default_out = workspace_root().join("generated");
     let out = out.unwrap_or_else(|| default_out.clone());
     let (files, read_diags) = graphgen_write::load_docs(&docs)?;
-    // Inside this repository any folder but generated/ needs a `[workspace]` table of its own, or
-    // cargo would take it for a forgotten member; elsewhere the crate is standalone anyway.
+    // Inside this repository a folder that is not a workspace member needs a `[workspace]` table
+    // of its own, or cargo would take it for a forgotten member; elsewhere the crate is
+    // standalone anyway.
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
-    let standalone =
-        absolute(&out).starts_with(workspace_root()) && absolute(&out) != absolute(&default_out);
+    let standalone = match absolute(&out).strip_prefix(workspace_root()) {
+        Ok(rel) => !is_workspace_member(rel),
+        Err(_) => false,
+    };
     let options = EmitOptions {
         crate_name,
         standalone,

@@ -42,22 +42,29 @@ fn code_span(code: &str, out: &mut String) {
     ));
 }
 
-/// Wraps bare URLs in `<...>` so rustdoc does not warn about them.
+/// Wraps bare URLs in `<...>` so rustdoc does not warn about them, wherever they start in a word
+/// (`"https://x"`, `(see https://x)`).
 fn wrap_urls(escaped: &str) -> String {
     let mut out = String::new();
     for (i, word) in escaped.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        if word.starts_with("http://") || word.starts_with("https://") {
-            let trimmed = word.trim_end_matches(['.', ',', ')', ';']);
-            let unescaped = trimmed.replace('\\', "");
-            out.push('<');
-            out.push_str(&unescaped);
-            out.push('>');
-            out.push_str(&word[trimmed.len()..]);
-        } else {
-            out.push_str(word);
+        let start = ["https://", "http://"]
+            .iter()
+            .filter_map(|p| word.find(p))
+            .min();
+        match start {
+            Some(at) => {
+                let (before, url) = word.split_at(at);
+                let trimmed = url.trim_end_matches(['.', ',', ')', ';', '"', '\'', ':']);
+                out.push_str(before);
+                out.push('<');
+                out.push_str(&trimmed.replace('\\', ""));
+                out.push('>');
+                out.push_str(&url[trimmed.len()..]);
+            }
+            None => out.push_str(word),
         }
     }
     out

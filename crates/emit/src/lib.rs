@@ -79,6 +79,8 @@ fn path_tokens(segments: &[String]) -> TokenStream {
 struct Naming {
     types: HashMap<String, (Vec<String>, String)>,
     traits: HashMap<String, String>,
+    /// For each base type, its polymorphic enum (`AnyDirectoryObject`).
+    anys: HashMap<String, String>,
 }
 
 impl Naming {
@@ -104,7 +106,26 @@ impl Naming {
                 scope.claim(format!("{}Properties", name.trim_start_matches("r#")), b);
             traits.insert(b.clone(), trait_name);
         }
-        Naming { types, traits }
+        let mut anys = HashMap::new();
+        for b in bases {
+            let (module, name) = types[b].clone();
+            let scope = scopes.entry(module).or_default();
+            let (any_name, _) = scope.claim(format!("Any{}", name.trim_start_matches("r#")), b);
+            anys.insert(b.clone(), any_name);
+        }
+        Naming {
+            types,
+            traits,
+            anys,
+        }
+    }
+
+    /// The path of the polymorphic enum of a base type.
+    fn any_path_in(&self, qualified: &str, root: &TokenStream) -> TokenStream {
+        let (module, _) = &self.types[qualified];
+        let module = module.iter().map(|s| ident(s));
+        let name = ident(&self.anys[qualified]);
+        quote!(#root #(:: #module)* :: #name)
     }
 
     fn path_in(&self, qualified: &str, root: &TokenStream) -> TokenStream {
@@ -238,6 +259,10 @@ impl<'a> Emitter<'a> {
                 Some(t) if t.kind == TypeKind::Enum && t.flags => {
                     let path = self.naming.path_in(name, root);
                     quote!(#root::runtime::Flags<#path>)
+                }
+                // A base type: the value may be any derived type, chosen by `@odata.type`.
+                Some(_) if self.naming.anys.contains_key(name) => {
+                    self.naming.any_path_in(name, root)
                 }
                 Some(_) => {
                     let path = self.naming.path_in(name, root);
@@ -461,6 +486,102 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// The polymorphic enum of a base type: one boxed variant per concrete type, chosen when
+    /// deserializing by `@odata.type` (with or without `#`, any case). A value whose type the
+    /// crate does not know is read as the base type, which keeps its `@odata.type` and every
+    /// property, so nothing is lost; serializing writes the value back as received.
+    fn emit_any(&self, t: &TypeDef) -> TokenStream {
+        let any = ident(&self.naming.anys[&t.name]);
+        let base_path = self.naming.path_in(&t.name, &quote!(crate));
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        let mut arms = Vec::new();
+        let mut ser = Vec::new();
+        let mut odata = Vec::new();
+        let mut types: Vec<&str> = vec![t.name.as_str()];
+        if let Some(ds) = self.descendants.get(&t.name) {
+            let mut ds: Vec<&str> = ds.iter().map(String::as_str).collect();
+            ds.sort_unstable();
+            types.extend(ds);
+        }
+        let mut base_variant = None;
+        for name in types {
+            let (v, _) = scope.claim(type_name(simple_name(name)), name);
+            let v = ident(&v);
+            let path = self.naming.path_in(name, &quote!(crate));
+            let doc = format!(" `{name}`");
+            variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#path>),));
+            ser.push(quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
+            odata.push(quote!(Self::#v(value) => value.odata_type.as_deref(),));
+            if name == t.name {
+                base_variant = Some(v);
+            } else {
+                let lower = name.to_ascii_lowercase();
+                arms.push(quote! {
+                    ::std::option::Option::Some(#lower) => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
+                });
+            }
+        }
+        let base_variant = base_variant.expect("the base is listed first");
+        let doc = format!(
+            " A `{}` or any type derived from it, chosen by `@odata.type`. A type this crate does not know is read as the base, keeping its `@odata.type` and every property.",
+            t.name
+        );
+        let dispatch = if arms.is_empty() {
+            quote!(::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))))
+        } else {
+            quote! {
+                let kind = value
+                    .get("@odata.type")
+                    .and_then(::serde_json::Value::as_str)
+                    .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+                match kind.as_deref() {
+                    #(#arms)*
+                    _ => ::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))),
+                }
+            }
+        };
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #any {
+                #(#variants)*
+            }
+            impl #any {
+                /// The `@odata.type` the value carried, if any.
+                pub fn odata_type(&self) -> ::std::option::Option<&str> {
+                    match self {
+                        #(#odata)*
+                    }
+                }
+            }
+            impl ::std::default::Default for #any {
+                fn default() -> Self {
+                    Self::#base_variant(::std::boxed::Box::default())
+                }
+            }
+            impl ::std::convert::From<#base_path> for #any {
+                fn from(value: #base_path) -> Self {
+                    Self::#base_variant(::std::boxed::Box::new(value))
+                }
+            }
+            impl ::serde::Serialize for #any {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#ser)*
+                    }
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #any {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let read: ::std::result::Result<Self, ::serde_json::Error> = { #dispatch };
+                    read.map_err(<D::Error as ::serde::de::Error>::custom)
+                }
+            }
+        }
+    }
+
     fn emit_trait(&self, t: &TypeDef) -> TokenStream {
         let trait_name = ident(&self.naming.traits[&t.name]);
         let struct_doc = self.naming.doc_path(&t.name);
@@ -530,6 +651,33 @@ impl<'a> Emitter<'a> {
             all.push(quote!(Self::#v,));
         }
         let expecting = format!("a `{}` value", t.simple_name());
+        // An enum whose members the docs never list has only `Unrecognized`: no single-arm match.
+        let (as_str_body, from_str_body) = if t.members.is_empty() {
+            (
+                quote! {
+                    let Self::Unrecognized(other) = self;
+                    other.as_str()
+                },
+                quote!(::std::result::Result::Ok(Self::Unrecognized(
+                    ::std::string::ToString::to_string(s)
+                ))),
+            )
+        } else {
+            (
+                quote! {
+                    match self {
+                        #(#to_str)*
+                        Self::Unrecognized(other) => other.as_str(),
+                    }
+                },
+                quote! {
+                    ::std::result::Result::Ok(match s {
+                        #(#from_str)*
+                        other => Self::Unrecognized(::std::string::ToString::to_string(other)),
+                    })
+                },
+            )
+        };
         quote! {
             #doc
             ///
@@ -546,19 +694,13 @@ impl<'a> Emitter<'a> {
                 pub const KNOWN: &'static [Self] = &[#(#all)*];
                 /// The value as it travels on the wire.
                 pub fn as_str(&self) -> &str {
-                    match self {
-                        #(#to_str)*
-                        Self::Unrecognized(other) => other.as_str(),
-                    }
+                    #as_str_body
                 }
             }
             impl ::std::str::FromStr for #name {
                 type Err = ::std::convert::Infallible;
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                    ::std::result::Result::Ok(match s {
-                        #(#from_str)*
-                        other => Self::Unrecognized(::std::string::ToString::to_string(other)),
-                    })
+                    #from_str_body
                 }
             }
             impl ::std::fmt::Display for #name {
@@ -621,7 +763,7 @@ fn format_file(tokens: TokenStream, what: &str) -> String {
     format!("{HEADER}\n\n{}", prettyplease::unparse(&file))
 }
 
-fn inline_edges(schema: &Schema) -> HashMap<String, Vec<String>> {
+fn inline_edges(schema: &Schema, bases: &BTreeSet<String>) -> HashMap<String, Vec<String>> {
     schema
         .types
         .values()
@@ -637,6 +779,8 @@ fn inline_edges(schema: &Schema) -> HashMap<String, Vec<String>> {
                         .get(&p.ty.name)
                         .is_some_and(|x| x.kind != TypeKind::Enum)
                 })
+                // A field typed with a base type holds its `AnyX` enum, whose variants are boxed.
+                .filter(|(_, p)| !bases.contains(&p.ty.name))
                 .map(|(_, p)| p.ty.name.clone())
                 .collect();
             (t.name.clone(), edges)
@@ -669,12 +813,13 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         })
         .collect();
     let naming = Naming::new(schema, &bases, &mut diagnostics);
+    let inline_edges = inline_edges(schema, &bases);
     let mut emitter = Emitter {
         schema,
         naming,
         bases,
         diagnostics,
-        inline_edges: inline_edges(schema),
+        inline_edges,
         descendants: descendants(schema),
         reach_memo: Default::default(),
     };
@@ -693,6 +838,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
                 let mut s = emitter.emit_struct(t);
                 if emitter.bases.contains(&t.name) {
                     s.extend(emitter.emit_trait(t));
+                    s.extend(emitter.emit_any(t));
                 }
                 s
             }
@@ -739,6 +885,9 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         //! explicit `null`; every struct keeps unknown properties in `additional`; every enum
         //! keeps values it does not know. See `schema.yaml` for where each fact came from.
         #![forbid(unsafe_code)]
+        // Link labels are the docs' own words; when a label happens to equal the Rust name the
+        // explicit target is redundant, which is harmless.
+        #![allow(rustdoc::redundant_explicit_links)]
         pub mod runtime;
         #(pub mod #top;)*
     };

@@ -36,6 +36,8 @@ struct BaseFact {
 #[derive(Debug, Default)]
 pub(crate) struct Names {
     spellings: HashMap<String, String>,
+    /// Spellings that differ only in case from the one kept: merged, and reported.
+    variants: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Names {
@@ -43,10 +45,44 @@ impl Names {
         if qualified.starts_with("Edm.") {
             return qualified.to_owned();
         }
-        self.spellings
+        let kept = self
+            .spellings
             .entry(qualified.to_ascii_lowercase())
             .or_insert_with(|| qualified.to_owned())
-            .clone()
+            .clone();
+        if kept != qualified {
+            self.variants
+                .entry(kept.clone())
+                .or_default()
+                .insert(qualified.to_owned());
+        }
+        kept
+    }
+
+    /// A note for every type name written in several cases: they are one type, never silently.
+    fn report(&self, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+        for (kept, others) in &self.variants {
+            let Some(at) = schema.types.get(kept).and_then(|t| t.sources.first()) else {
+                continue;
+            };
+            let others: Vec<String> = others
+                .iter()
+                .map(|o| format!("`{}`", simple_name(o)))
+                .collect();
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::NameCollision,
+                    at.span(),
+                    format!(
+                        "type `{}` is also written {}; the spellings are read as one type",
+                        simple_name(kept),
+                        others.join(", ")
+                    ),
+                )
+                .with_severity(Severity::Note)
+                .with_help("write the type name the same way everywhere"),
+            );
+        }
     }
 }
 
@@ -375,6 +411,7 @@ pub fn build(pages: &[Page]) -> Built {
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     resolve_kinds(&mut schema);
     report_undefined(&schema, &references, &mut diagnostics);
+    names.report(&schema, &mut diagnostics);
     Built {
         schema,
         diagnostics,

@@ -70,7 +70,18 @@ pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
         }
     }
     let name = name.trim_matches(['`', '*', ' ']);
-    if let Some(edm) = primitive(name) {
+    // `[String](string.md)` links to the page of a type called String; a primitive linked to
+    // some other page (`[DateTimeOffset](timestamp.md)`) is still the primitive.
+    let links_own_page = cell.links.first().is_some_and(|l| {
+        let file = l.dest.split('#').next().unwrap_or(&l.dest);
+        let stem = file
+            .rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".md");
+        file.ends_with(".md") && stem.eq_ignore_ascii_case(name)
+    });
+    if let Some(edm) = primitive(name).filter(|_| !links_own_page) {
         return TypeExpr::Known(TypeRef::new(edm, collection));
     }
     if is_identifier(name) {
@@ -148,6 +159,20 @@ mod tests {
         assert_eq!(
             known("Collection(microsoft.graph.callRecords.session)", None),
             TypeRef::new("microsoft.graph.callRecords.session", true)
+        );
+    }
+
+    #[test]
+    fn type_cell_link_to_a_type_named_like_a_primitive() {
+        assert_eq!(
+            known("String", Some("String")),
+            TypeRef::new("microsoft.graph.String", false)
+        );
+        let mut timestamp = cell("DateTimeOffset", Some("DateTimeOffset"));
+        timestamp.links[0].dest = "../resources/timestamp.md".into();
+        assert_eq!(
+            parse_type_cell(&timestamp, "microsoft.graph"),
+            TypeExpr::Known(TypeRef::new("Edm.DateTimeOffset", false))
         );
     }
 
