@@ -128,6 +128,18 @@ pub(crate) fn page_subject(page: &Page, names: &mut Names) -> (PageKind, Option<
     let t = title.value.trim().trim_matches('`');
     let lower = t.to_ascii_lowercase();
     let source = Source::new(&page.path, title.line);
+    // A resource annotation's `@odata.type` names the type more reliably than the title
+    // (`chart.md` is titled "chart resource type" but defines `workbookChart`).
+    let annotated = page
+        .code_blocks
+        .iter()
+        .filter_map(|b| b.annotation.as_ref())
+        .find_map(|a| {
+            (a.block_type() == Some("resource"))
+                .then(|| a.odata_type())
+                .flatten()
+                .map(|t| t.trim_start_matches('#').to_owned())
+        });
     for (suffix, kind) in [
         (" resource type", PageKind::Resource),
         (" complex type", PageKind::Resource),
@@ -137,6 +149,9 @@ pub(crate) fn page_subject(page: &Page, names: &mut Names) -> (PageKind, Option<
     ] {
         if lower.ends_with(suffix) {
             let name = t[..t.len() - suffix.len()].trim().trim_matches('`');
+            if let Some(t) = annotated.as_deref().filter(|t| is_type_word(t)) {
+                return (kind, Some((names.canonical(&qualify(t, &ns)), source)));
+            }
             if is_type_word(name) {
                 return (kind, Some((names.canonical(&qualify(name, &ns)), source)));
             }
@@ -204,6 +219,8 @@ pub fn build(pages: &[Page]) -> Built {
     let mut subjects: HashMap<std::sync::Arc<str>, (PageKind, Option<String>)> = HashMap::new();
     let mut references: BTreeMap<String, Source> = BTreeMap::new();
     let mut enum_facts: Vec<EnumFact> = Vec::new();
+    // (abstract, openType) stated by resource annotations.
+    let mut flags: BTreeMap<String, (Option<bool>, Option<bool>)> = BTreeMap::new();
 
     for page in &pages {
         let ns = page_namespace(page);
@@ -251,6 +268,12 @@ pub fn build(pages: &[Page]) -> Built {
                 let Some(a) = &block.annotation else { continue };
                 if a.block_type() != Some("resource") {
                     continue;
+                }
+                if a.fields.contains_key("abstract") {
+                    flags.entry(subject.clone()).or_default().0 = Some(a.bool_field("abstract"));
+                }
+                if a.fields.contains_key("openType") {
+                    flags.entry(subject.clone()).or_default().1 = Some(a.bool_field("openType"));
                 }
                 if let Some(base) = a.str_field("baseType") {
                     bases.push(BaseFact {
@@ -407,6 +430,11 @@ pub fn build(pages: &[Page]) -> Built {
             t.sources.push(source.clone());
             t
         });
+    }
+    for (name, (is_abstract, open)) in flags {
+        let t = ensure(&mut schema, &name);
+        t.is_abstract = is_abstract;
+        t.open = open;
     }
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     resolve_kinds(&mut schema);

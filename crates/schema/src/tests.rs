@@ -385,3 +385,17 @@ fn trailing_comma_body_is_reported_and_tested_repaired() {
         "the trailing comma itself"
     );
 }
+
+#[test]
+fn resource_annotation_names_the_type_and_states_abstract_and_open() {
+    let p = page(
+        "resources/chart.md",
+        "# chart resource type\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|height|Double|x|\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.workbookChart\", \"abstract\": \"true\", \"openType\": false } -->\n```json\n{\"height\": 1.5}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    let t = &schema.types["microsoft.graph.workbookChart"];
+    assert_eq!(t.is_abstract, Some(true));
+    assert_eq!(t.open, Some(false));
+    assert!(t.property("height").is_some());
+    assert!(!schema.types.contains_key("microsoft.graph.chart"));
+}

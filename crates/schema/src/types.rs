@@ -46,6 +46,37 @@ fn is_identifier(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
 }
 
+/// Removes what the docs write around a type name: `(Optional) String`, `string, maximum size
+/// 20`, `string (url)`, `alertFeedback enum`, `x collection collection`.
+fn strip_qualifiers(name: &str) -> String {
+    let mut name = name
+        .trim()
+        .trim_start_matches("(Optional)")
+        .trim()
+        .to_owned();
+    if let Some((head, _)) = name.split_once(',') {
+        name = head.trim().to_owned();
+    }
+    if !name.to_ascii_lowercase().starts_with("collection(") {
+        if let Some((head, _)) = name.split_once('(').filter(|(h, _)| !h.trim().is_empty()) {
+            name = head.trim().to_owned();
+        }
+    }
+    loop {
+        let lower = name.to_ascii_lowercase();
+        let cut = [" collection", " collections", " enum", " object"]
+            .iter()
+            .find(|suffix| {
+                lower.ends_with(*suffix) && lower != "json object" && lower != "untyped json object"
+            });
+        match cut {
+            Some(suffix) => name = name[..name.len() - suffix.len()].trim().to_owned(),
+            None => break,
+        }
+    }
+    name
+}
+
 /// Reads a Type cell. Named types that are not qualified are put in `namespace`.
 pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
     let text = cell.text.trim().trim_matches('`').trim();
@@ -64,10 +95,11 @@ pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
         name = inner.trim_end_matches(')').trim().to_owned();
         collection = true;
     }
-    for suffix in [" collection", " Collection", " collections"] {
-        if let Some(stripped) = name.strip_suffix(suffix) {
-            name = stripped.trim().to_owned();
-        }
+    name = strip_qualifiers(&name);
+    if ["json object", "untyped json object", "json", "object"]
+        .contains(&name.to_ascii_lowercase().as_str())
+    {
+        return TypeExpr::Known(TypeRef::new("Edm.Untyped", collection));
     }
     let name = name.trim_matches(['`', '*', ' ']);
     // `[String](string.md)` links to the page of a type called String; a primitive linked to
@@ -181,6 +213,34 @@ mod tests {
         assert_eq!(
             known("languageProficiencyLevel", None),
             TypeRef::new("microsoft.graph.languageProficiencyLevel", false)
+        );
+    }
+
+    #[test]
+    fn type_cell_qualifiers_around_the_type() {
+        assert_eq!(
+            known("string, maximum size 20", None),
+            TypeRef::new("Edm.String", false)
+        );
+        assert_eq!(
+            known("string (url)", None),
+            TypeRef::new("Edm.String", false)
+        );
+        assert_eq!(
+            known("(Optional) String", None),
+            TypeRef::new("Edm.String", false)
+        );
+        assert_eq!(
+            known("alertFeedback enum", None),
+            TypeRef::new("microsoft.graph.alertFeedback", false)
+        );
+        assert_eq!(
+            known("JSON object", None),
+            TypeRef::new("Edm.Untyped", false)
+        );
+        assert_eq!(
+            known("routingPolicy collection collection", None),
+            TypeRef::new("microsoft.graph.routingPolicy", true)
         );
     }
 
