@@ -76,6 +76,7 @@ pub(crate) fn body(text: &str, first_line: u32) -> Body {
                     (line, column) = (l, c);
                 }
             }
+            let message = cause(text, line, column).map_or(message, str::to_owned);
             JsonSyntaxError {
                 line: first_line + line.saturating_sub(1) as u32,
                 column: column as u32,
@@ -144,4 +145,20 @@ fn comma_before(text: &str, line: usize, column: usize) -> Option<(usize, usize)
         .map_or(0, |s| s.chars().count())
         + 1;
     Some((l, c))
+}
+
+/// Names the usual causes of invalid JSON in the docs from the text at the error position.
+fn cause(text: &str, line: usize, column: usize) -> Option<&'static str> {
+    let line_text = text.lines().nth(line.saturating_sub(1))?;
+    let at: String = line_text.chars().skip(column.saturating_sub(1)).collect();
+    let at = at.trim_start();
+    if at.starts_with("//") || at.starts_with("/*") {
+        Some("comment: JSON has no comments")
+    } else if at.starts_with("...") || at.starts_with('…') {
+        Some("ellipsis: `...` is not JSON (mark the example `truncated` in its annotation instead)")
+    } else if at.starts_with('\'') {
+        Some("single-quoted string: JSON strings use double quotes")
+    } else {
+        None
+    }
 }
