@@ -113,6 +113,12 @@ pub enum TableKind {
         value: Option<usize>,
         description: Option<usize>,
     },
+    /// Method|Return Type|Description on resource pages.
+    Methods {
+        method: usize,
+        returns: Option<usize>,
+        description: Option<usize>,
+    },
     Other,
 }
 

@@ -144,6 +144,14 @@ pub(crate) fn classify_table(header: &[String]) -> TableKind {
             };
         }
     }
+    if let Some(method) = find(&["method", "methods"]) {
+        let returns = find(&["return type", "return value", "returns", "return"]);
+        return TableKind::Methods {
+            method,
+            returns,
+            description,
+        };
+    }
     let value = find(&["value", "values"]);
     let member = find(&["member", "members", "member name", "enum member"])
         .or_else(|| value.and(find(&["name"])));

@@ -219,6 +219,8 @@ pub fn build(pages: &[Page]) -> Built {
     let mut subjects: HashMap<std::sync::Arc<str>, (PageKind, Option<String>)> = HashMap::new();
     let mut references: BTreeMap<String, Source> = BTreeMap::new();
     let mut enum_facts: Vec<EnumFact> = Vec::new();
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
+    let mut methods: BTreeMap<String, Vec<Method>> = BTreeMap::new();
     // (abstract, openType) stated by resource annotations.
     let mut flags: BTreeMap<String, (Option<bool>, Option<bool>)> = BTreeMap::new();
 
@@ -272,6 +274,9 @@ pub fn build(pages: &[Page]) -> Built {
                 if a.fields.contains_key("abstract") {
                     flags.entry(subject.clone()).or_default().0 = Some(a.bool_field("abstract"));
                 }
+                if let Some(key) = a.str_field("keyProperty") {
+                    keys.insert(subject.clone(), key.to_owned());
+                }
                 if a.fields.contains_key("openType") {
                     flags.entry(subject.clone()).or_default().1 = Some(a.bool_field("openType"));
                 }
@@ -284,6 +289,12 @@ pub fn build(pages: &[Page]) -> Built {
                     });
                 }
             }
+        }
+        if kind == PageKind::Resource {
+            methods
+                .entry(subject.clone())
+                .or_default()
+                .extend(method_rows(page, &ns, &mut names));
         }
         for table in &page.tables {
             let (name_col, ty_col, desc_col, navigation) = match table.kind {
@@ -430,6 +441,12 @@ pub fn build(pages: &[Page]) -> Built {
             t.sources.push(source.clone());
             t
         });
+    }
+    for (name, key) in keys {
+        ensure(&mut schema, &name).key = Some(key);
+    }
+    for (name, rows) in methods.into_iter().filter(|(_, m)| !m.is_empty()) {
+        ensure(&mut schema, &name).methods = rows;
     }
     for (name, (is_abstract, open)) in flags {
         let t = ensure(&mut schema, &name);
@@ -723,7 +740,10 @@ fn resolve_kinds(schema: &mut Schema) {
         let keyed = schema
             .all_properties(&name)
             .iter()
-            .any(|(_, p)| p.name == "id" && p.origin == Origin::Table);
+            .any(|(_, p)| p.name == "id" && p.origin == Origin::Table)
+            || std::iter::once(&schema.types[&name])
+                .chain(schema.ancestors(&name))
+                .any(|t| t.key.is_some());
         let t = schema.types.get_mut(&name).expect("listed");
         t.kind = if keyed {
             TypeKind::Entity
@@ -878,4 +898,50 @@ fn merge_enum_tables(schema: &mut Schema, facts: Vec<EnumFact>, diagnostics: &mu
         }
         t.sources.sort();
     }
+}
+
+/// The rows of a resource page's Methods tables.
+fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Method> {
+    let mut out = Vec::new();
+    for table in &page.tables {
+        let TableKind::Methods {
+            method,
+            returns,
+            description,
+        } = table.kind
+        else {
+            continue;
+        };
+        for row in &table.rows {
+            let Some(cell) = row.cells.get(method) else {
+                continue;
+            };
+            let name = cell.text.trim().to_owned();
+            if name.is_empty() {
+                continue;
+            }
+            let returns =
+                returns
+                    .and_then(|r| row.cells.get(r))
+                    .and_then(|c| match parse_type_cell(c, ns) {
+                        TypeExpr::Known(t) if !c.text.trim().eq_ignore_ascii_case("none") => {
+                            Some(TypeRef {
+                                name: names.canonical(&t.name),
+                                ..t
+                            })
+                        }
+                        _ => None,
+                    });
+            out.push(Method {
+                name,
+                returns,
+                description: description
+                    .and_then(|d| row.cells.get(d))
+                    .map(|c| c.markdown.clone())
+                    .filter(|d| !d.is_empty()),
+                source: Source::new(&page.path, row.line),
+            });
+        }
+    }
+    out
 }

@@ -90,7 +90,25 @@ pub struct TypeDef {
     pub members: Vec<EnumMember>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub flags: bool,
+    /// The key property a resource annotation names (`keyProperty`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Rows of the resource page's Methods table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<Method>,
     pub sources: Vec<Source>,
+}
+
+/// A row of a resource page's Methods table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Method {
+    pub name: String,
+    /// The return type, when the row names one the Type-column grammar understands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub returns: Option<TypeRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub source: Source,
 }
 
 impl TypeDef {
@@ -107,6 +125,8 @@ impl TypeDef {
             properties: Vec::new(),
             members: Vec::new(),
             flags: false,
+            key: None,
+            methods: Vec::new(),
             sources: Vec::new(),
         }
     }

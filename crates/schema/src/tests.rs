@@ -399,3 +399,22 @@ fn resource_annotation_names_the_type_and_states_abstract_and_open() {
     assert!(t.property("height").is_some());
     assert!(!schema.types.contains_key("microsoft.graph.chart"));
 }
+
+#[test]
+fn methods_table_and_key_property_of_a_resource() {
+    let p = page(
+        "resources/user.md",
+        "# user resource type\n\n## Methods\n\n| Method | Return Type | Description |\n|:--|:--|:--|\n| [List users](../api/user-list.md) | [user](user.md) collection | Get users. |\n| [Delete user](../api/user-delete.md) | None | Delete. |\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|upn|String|x|\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.user\", \"keyProperty\": \"upn\" } -->\n```json\n{\"upn\": \"a\"}\n```\n",
+    );
+    let schema = build(&[p]).schema;
+    let user = &schema.types["microsoft.graph.user"];
+    assert_eq!(user.key.as_deref(), Some("upn"));
+    assert_eq!(user.kind, TypeKind::Entity);
+    assert_eq!(user.methods.len(), 2);
+    assert_eq!(user.methods[0].name, "List users");
+    assert_eq!(
+        user.methods[0].returns,
+        Some(TypeRef::new("microsoft.graph.user", true))
+    );
+    assert_eq!(user.methods[1].returns, None);
+}

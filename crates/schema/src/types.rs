@@ -54,6 +54,12 @@ fn strip_qualifiers(name: &str) -> String {
         .trim_start_matches("(Optional)")
         .trim()
         .to_owned();
+    // A reference-style link whose definition is missing stays text: `[itemReference][]`.
+    if let Some(rest) = name.strip_prefix('[') {
+        if let Some((inner, after)) = rest.split_once(']') {
+            name = format!("{inner}{}", after.trim_start_matches("[]"));
+        }
+    }
     if let Some((head, _)) = name.split_once(',') {
         name = head.trim().to_owned();
     }
@@ -241,6 +247,18 @@ mod tests {
         assert_eq!(
             known("routingPolicy collection collection", None),
             TypeRef::new("microsoft.graph.routingPolicy", true)
+        );
+    }
+
+    #[test]
+    fn type_cell_reference_link_without_definition() {
+        assert_eq!(
+            known("[itemReference][]", None),
+            TypeRef::new("microsoft.graph.itemReference", false)
+        );
+        assert_eq!(
+            known("[driveItem][] collection", None),
+            TypeRef::new("microsoft.graph.driveItem", true)
         );
     }
 
