@@ -224,6 +224,16 @@ pub fn build(pages: &[Page]) -> Built {
     // (abstract, openType) stated by resource annotations.
     let mut flags: BTreeMap<String, (Option<bool>, Option<bool>)> = BTreeMap::new();
 
+    // Types that pages declare (resource and enum pages) register their spelling first, so that
+    // a link or a lowercase file name seen earlier never decides how a type is spelled.
+    for page in &pages {
+        let mut scratch = Names::default();
+        if let (PageKind::Resource | PageKind::Enum, Some((subject, _))) =
+            page_subject(page, &mut scratch)
+        {
+            names.canonical(&subject);
+        }
+    }
     for page in &pages {
         let ns = page_namespace(page);
         let (kind, subject) = page_subject(page, &mut names);
@@ -258,12 +268,26 @@ pub fn build(pages: &[Page]) -> Built {
             _ => {}
         }
         if kind == PageKind::Resource {
-            if let Some(link) = page.inherits_from.first() {
+            // The link text names the base; when it is prose ("Conditional Access Session
+            // Control"), the target page's name does.
+            let prose_base = page.inherits_from.first().and_then(|link| {
+                let file = link.dest.split('#').next().unwrap_or(&link.dest);
+                let stem = file
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(file)
+                    .trim_end_matches(".md");
+                let name = [link.text.trim().trim_matches('`'), stem]
+                    .into_iter()
+                    .find(|n| is_type_word(n))?;
+                Some((names.canonical(&qualify(name, &ns)), link.line))
+            });
+            if let Some((base, line)) = prose_base {
                 bases.push(BaseFact {
                     child: subject.clone(),
-                    base: names.canonical(&qualify(&link.text, &ns)),
+                    base,
                     evidence: BaseEvidence::Prose,
-                    source: Source::new(&page.path, link.line),
+                    source: Source::new(&page.path, line),
                 });
             }
             for block in &page.code_blocks {

@@ -418,3 +418,22 @@ fn methods_table_and_key_property_of_a_resource() {
     );
     assert_eq!(user.methods[1].returns, None);
 }
+
+#[test]
+fn inherits_from_prose_link_text_that_is_not_a_type_name() {
+    let base = page("resources/conditionalaccesssessioncontrol.md", "# conditionalAccessSessionControl resource type\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|isEnabled|Boolean|x|\n");
+    let child = page(
+        "resources/appcontrol.md",
+        "# appControl resource type\n\nInherits from [Conditional Access Session Control](conditionalaccesssessioncontrol.md).\n\n## Properties\n\n|Property|Type|Description|\n|--|--|--|\n|mode|String|x|\n",
+    );
+    let schema = build(&[base, child]).schema;
+    let b = schema.types["microsoft.graph.appControl"]
+        .base
+        .as_ref()
+        .unwrap();
+    assert_eq!(b.name, "microsoft.graph.conditionalAccessSessionControl");
+    assert!(
+        schema.types.keys().all(|k| !k.contains(' ')),
+        "no type name with spaces"
+    );
+}
