@@ -129,7 +129,8 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Whether `rel` (relative to the root) is listed in the root Cargo.toml's workspace members.
 fn is_workspace_member(rel: &Path) -> bool {
-    let manifest = std::fs::read_to_string(workspace_root().join("Cargo.toml")).unwrap_or_default();
+    let manifest =
+        graphgen_write::read_file(&workspace_root().join("Cargo.toml")).unwrap_or_default();
     let rel = rel.to_string_lossy().replace('\\', "/");
     let rel = rel.trim_end_matches('/');
     manifest.contains(&format!("\"{rel}\""))
@@ -282,9 +283,9 @@ fn lint(
     let docs = docs_dir(docs);
     let analysis = analyze(&docs)?;
     if let Some(path) = write_baseline {
-        std::fs::write(
+        graphgen_write::write_file(
             &path,
-            Baseline::from_diagnostics(&analysis.diagnostics).to_json(),
+            &Baseline::from_diagnostics(&analysis.diagnostics).to_json(),
         )?;
         eprintln!(
             "wrote {} accepted diagnostic(s) to {}",
@@ -294,7 +295,7 @@ fn lint(
         return Ok(ExitCode::SUCCESS);
     }
     let accepted = match &baseline {
-        Some(path) => Some(Baseline::parse(&std::fs::read_to_string(path)?)?),
+        Some(path) => Some(Baseline::parse(&graphgen_write::read_file(path)?)?),
         None => None,
     };
     let new: Vec<Diagnostic> = match &accepted {

@@ -23,6 +23,11 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
     Write {
         path: PathBuf,
@@ -193,6 +198,31 @@ pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, Error> 
         }
     }
     Ok(report)
+}
+
+/// Writes one file atomically (a temporary file beside it, then a rename), for files the tools
+/// produce outside the generated crate (lint baselines).
+pub fn write_file(path: &Path, contents: &str) -> Result<(), Error> {
+    let err = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = temp_file(dir).map_err(err)?;
+    tmp.write_all(contents.as_bytes()).map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Reads a text file the tools use (a lint baseline, a manifest).
+pub fn read_file(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// One difference between the output folder and what the docs produce.
