@@ -77,15 +77,13 @@ fn editing_a_description_is_drift_and_check_writes_nothing() {
 #[test]
 fn output_is_independent_of_page_order_and_threads() {
     let (mut files, _) = graphgen_write::load_docs(&root().join("docs-input")).unwrap();
-    let a = graphgen_pipeline::generate(&files, &EmitOptions::default()).files;
+    let parallel = graphgen_pipeline::generate(&files, &EmitOptions::default()).files;
     files.reverse();
-    let pool = rayon_free_single_thread(|| {
-        graphgen_pipeline::generate(&files, &EmitOptions::default()).files
-    });
-    assert_eq!(a, pool);
-}
-
-/// Runs `f` on a fresh thread; the pipeline's parallelism must not change its output.
-fn rayon_free_single_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    std::thread::scope(|s| s.spawn(f).join().unwrap())
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let sequential =
+        one_thread.install(|| graphgen_pipeline::generate(&files, &EmitOptions::default()).files);
+    assert_eq!(parallel, sequential);
 }
