@@ -187,15 +187,7 @@ struct Resolver<'a> {
 
 impl docs::LinkResolver for Resolver<'_> {
     fn resolve(&self, text: &str, dest: &str) -> Option<String> {
-        let file = dest.split('#').next().unwrap_or(dest);
-        if !file.ends_with(".md") {
-            return None;
-        }
-        let stem = file
-            .rsplit('/')
-            .next()
-            .unwrap_or(file)
-            .trim_end_matches(".md");
+        let stem = graphgen_schema::page_stem(dest)?;
         for candidate in [text, stem] {
             let qualified = format!("{}.{}", self.namespace, candidate);
             let found = self

@@ -412,7 +412,7 @@ impl<'a> Walker<'a> {
                         if open.after_inherit {
                             self.page.inherits_from.push(link.clone());
                         }
-                        if text::is_page_link(&link.dest) {
+                        if model::page_stem(&link.dest).is_some() {
                             self.page.links.push(link);
                         }
                     }

@@ -91,6 +91,25 @@ pub struct Link {
     pub collection: bool,
 }
 
+/// The file name, without folders, `.md` and `#anchor`, of the page a link target points at:
+/// `../resources/identityset.md#x` -> `identityset`. `None` when the target is not a `.md` page.
+pub fn page_stem(dest: &str) -> Option<&str> {
+    let file = dest.split('#').next().unwrap_or(dest);
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .strip_suffix(".md")?;
+    (!stem.is_empty() && !file.contains("://")).then_some(stem)
+}
+
+impl Link {
+    /// The file stem of the page this link points at (see [`page_stem`]).
+    pub fn target_page(&self) -> Option<&str> {
+        page_stem(&self.dest)
+    }
+}
+
 /// What a table's header row says it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -350,3 +350,14 @@ fn page_annotation_without_block_type_is_not_dangling() {
     assert_eq!(p.page.page_annotations.len(), 1);
     assert!(p.page.dangling_annotations.is_empty());
 }
+
+#[test]
+fn page_stem_of_link_targets() {
+    assert_eq!(
+        page_stem("../resources/identityset.md#x"),
+        Some("identityset")
+    );
+    assert_eq!(page_stem("enums.md"), Some("enums"));
+    assert_eq!(page_stem("/graph/auth"), None);
+    assert_eq!(page_stem("https://example.com/x.md"), None);
+}

@@ -102,12 +102,6 @@ pub(crate) fn split_plain_values(text: &str) -> Vec<String> {
     out
 }
 
-/// Links that point at another reference page (`x.md`, `../resources/x.md#anchor`).
-pub(crate) fn is_page_link(dest: &str) -> bool {
-    let path = dest.split('#').next().unwrap_or(dest);
-    path.ends_with(".md") && !path.contains("://")
-}
-
 /// What a table holds, from its header cells.
 pub(crate) fn classify_table(header: &[String]) -> TableKind {
     let norm: Vec<String> = header

@@ -271,14 +271,9 @@ pub fn build(pages: &[Page]) -> Built {
             // The link text names the base; when it is prose ("Conditional Access Session
             // Control"), the target page's name does.
             let prose_base = page.inherits_from.first().and_then(|link| {
-                let file = link.dest.split('#').next().unwrap_or(&link.dest);
-                let stem = file
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(file)
-                    .trim_end_matches(".md");
-                let name = [link.text.trim().trim_matches('`'), stem]
+                let name = [Some(link.text.trim().trim_matches('`')), link.target_page()]
                     .into_iter()
+                    .flatten()
                     .find(|n| is_type_word(n))?;
                 Some((names.canonical(&qualify(name, &ns)), link.line))
             });

@@ -11,6 +11,7 @@ pub mod types;
 mod validate;
 
 pub use build::{build, Built, DEFAULT_NAMESPACE};
+pub use graphgen_parse::page_stem;
 pub use infer::placeholder_type;
 pub use ir::*;
 

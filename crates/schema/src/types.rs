@@ -110,15 +110,11 @@ pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
     let name = name.trim_matches(['`', '*', ' ']);
     // `[String](string.md)` links to the page of a type called String; a primitive linked to
     // some other page (`[DateTimeOffset](timestamp.md)`) is still the primitive.
-    let links_own_page = cell.links.first().is_some_and(|l| {
-        let file = l.dest.split('#').next().unwrap_or(&l.dest);
-        let stem = file
-            .rsplit('/')
-            .next()
-            .unwrap_or(file)
-            .trim_end_matches(".md");
-        file.ends_with(".md") && stem.eq_ignore_ascii_case(name)
-    });
+    let links_own_page = cell
+        .links
+        .first()
+        .and_then(|l| l.target_page())
+        .is_some_and(|stem| stem.eq_ignore_ascii_case(name));
     if let Some(edm) = primitive(name).filter(|_| !links_own_page) {
         return TypeExpr::Known(TypeRef::new(edm, collection));
     }
