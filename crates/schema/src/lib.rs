@@ -4,9 +4,15 @@
 //! fact keeps its [`Source`]. Disagreements between pages become diagnostics with both locations.
 //! Types without a property table are shaped from the example bodies. No Rust knowledge here.
 
+mod bases;
 mod build;
+mod enums;
 mod infer;
 pub mod ir;
+mod methods;
+mod names;
+mod properties;
+mod subject;
 pub mod types;
 mod validate;
 

@@ -1,0 +1,218 @@
+//! Bases: what each page says a type inherits from, and choosing one base per type; kinds.
+
+use crate::build::Facts;
+use crate::ir::*;
+use crate::names::{ensure, is_type_word, qualify, Names};
+use graphgen_diag::{Code, Diagnostic};
+use graphgen_parse::Page;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone)]
+pub(crate) struct BaseFact {
+    pub(crate) child: String,
+    pub(crate) base: String,
+    pub(crate) evidence: BaseEvidence,
+    pub(crate) source: Source,
+}
+
+/// What a resource page states about its subject: the "Inherits from" sentence, and the resource
+/// annotation's `baseType`, `keyProperty`, `abstract` and `openType`.
+pub(crate) fn resource_statements(
+    page: &Page,
+    subject: &str,
+    ns: &str,
+    names: &mut Names,
+    facts: &mut Facts,
+) {
+    // The link text names the base; when it is prose ("Conditional Access Session
+    // Control"), the target page's name does.
+    let prose_base = page.inherits_from.first().and_then(|link| {
+        let name = [Some(link.text.trim().trim_matches('`')), link.target_page()]
+            .into_iter()
+            .flatten()
+            .find(|n| is_type_word(n))?;
+        Some((names.canonical(&qualify(name, ns)), link.line))
+    });
+    if let Some((base, line)) = prose_base {
+        facts.bases.push(BaseFact {
+            child: subject.to_owned(),
+            base,
+            evidence: BaseEvidence::Prose,
+            source: Source::new(&page.path, line),
+        });
+    }
+    for block in &page.code_blocks {
+        let Some(a) = &block.annotation else { continue };
+        if a.block_type() != Some("resource") {
+            continue;
+        }
+        if a.fields.contains_key("abstract") {
+            facts.flags.entry(subject.to_owned()).or_default().0 = Some(a.bool_field("abstract"));
+        }
+        if let Some(key) = a.str_field("keyProperty") {
+            facts.keys.insert(subject.to_owned(), key.to_owned());
+        }
+        if a.fields.contains_key("openType") {
+            facts.flags.entry(subject.to_owned()).or_default().1 = Some(a.bool_field("openType"));
+        }
+        if let Some(base) = a.str_field("baseType") {
+            facts.bases.push(BaseFact {
+                child: subject.to_owned(),
+                base: names.canonical(&qualify(base, ns)),
+                evidence: BaseEvidence::Annotation,
+                source: Source::new(&page.path, a.line),
+            });
+        }
+    }
+}
+
+/// Chooses each type's base by the order of trust annotation > prose > "Inherited from" rows,
+/// and reports where the kinds of evidence disagree.
+pub(crate) fn resolve_bases(
+    schema: &mut Schema,
+    facts: Vec<BaseFact>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut by_child: BTreeMap<String, Vec<BaseFact>> = BTreeMap::new();
+    for f in facts {
+        by_child.entry(f.child.clone()).or_default().push(f);
+    }
+    // Direct statements first.
+    for (child, facts) in &by_child {
+        let mut direct: Vec<&BaseFact> = facts
+            .iter()
+            .filter(|f| f.evidence != BaseEvidence::InheritedRows)
+            .collect();
+        direct.sort_by_key(|f| (f.evidence, f.source.clone()));
+        let Some(chosen) = direct.first() else {
+            continue;
+        };
+        for other in &direct[1..] {
+            if other.base != chosen.base {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::InheritanceDisagreement,
+                        other.source.span(),
+                        format!(
+                            "`{}` inherits from `{}` here, but from `{}` per its {}",
+                            simple_name(child),
+                            simple_name(&other.base),
+                            simple_name(&chosen.base),
+                            evidence_name(chosen.evidence)
+                        ),
+                    )
+                    .with_related(chosen.source.span(), "the base the generator uses"),
+                );
+            }
+        }
+        let sources = direct
+            .iter()
+            .filter(|f| f.base == chosen.base)
+            .map(|f| f.source.clone())
+            .collect();
+        ensure(schema, child).base = Some(BaseType {
+            name: chosen.base.clone(),
+            evidence: chosen.evidence,
+            sources,
+        });
+        ensure(schema, &chosen.base);
+    }
+    // Then "Inherited from" rows: each names an ancestor; order the ancestors into a chain.
+    for (child, facts) in &by_child {
+        let mut contributions: BTreeMap<&str, Vec<Source>> = BTreeMap::new();
+        for f in facts
+            .iter()
+            .filter(|f| f.evidence == BaseEvidence::InheritedRows)
+        {
+            contributions
+                .entry(&f.base)
+                .or_default()
+                .push(f.source.clone());
+        }
+        if contributions.is_empty() {
+            continue;
+        }
+        let known: BTreeSet<String> = schema
+            .ancestors(child)
+            .iter()
+            .map(|t| t.name.clone())
+            .collect();
+        if schema.types.get(child).is_some_and(|t| t.base.is_some()) {
+            for (ancestor, sources) in &contributions {
+                if !known.contains(*ancestor) {
+                    let chosen = schema.types[child].base.clone().expect("checked");
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::InheritanceDisagreement,
+                            sources[0].span(),
+                            format!(
+                                "row says inherited from `{}`, which is not an ancestor of `{}` (its base is `{}`)",
+                                simple_name(ancestor),
+                                simple_name(child),
+                                simple_name(&chosen.name)
+                            ),
+                        )
+                        .with_related(chosen.sources[0].span(), format!("base stated by {}", evidence_name(chosen.evidence))),
+                    );
+                }
+            }
+            continue;
+        }
+        // The nearer ancestor declares more of the inherited rows (a root such as `entity`
+        // declares only the key). Ties break by name so the result is deterministic.
+        let mut chain: Vec<(&str, Vec<Source>)> = contributions.into_iter().collect();
+        chain.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+        let mut current = child.clone();
+        for (ancestor, sources) in chain {
+            if schema
+                .ancestors(&current)
+                .iter()
+                .any(|t| t.name == ancestor)
+            {
+                current = ancestor.to_owned();
+                continue;
+            }
+            if ensure(schema, &current).base.is_none() && current != ancestor {
+                ensure(schema, &current).base = Some(BaseType {
+                    name: ancestor.to_owned(),
+                    evidence: BaseEvidence::InheritedRows,
+                    sources,
+                });
+            }
+            ensure(schema, ancestor);
+            current = ancestor.to_owned();
+        }
+    }
+}
+
+fn evidence_name(e: BaseEvidence) -> &'static str {
+    match e {
+        BaseEvidence::Annotation => "resource annotation",
+        BaseEvidence::Prose => "\"Inherits from\" sentence",
+        BaseEvidence::InheritedRows => "\"Inherited from\" rows",
+    }
+}
+
+/// Entity: the type or an ancestor declares `id` in a table. Everything else that is not an enum
+/// is complex.
+pub(crate) fn resolve_kinds(schema: &mut Schema) {
+    let names: Vec<String> = schema.types.keys().cloned().collect();
+    for name in names {
+        if schema.types[&name].kind == TypeKind::Enum {
+            continue;
+        }
+        let keyed = schema
+            .all_properties(&name)
+            .iter()
+            .any(|(_, p)| p.name == "id" && p.origin == Origin::Table)
+            || std::iter::once(&schema.types[&name])
+                .chain(schema.ancestors(&name))
+                .any(|t| t.key.is_some());
+        let t = schema.types.get_mut(&name).expect("listed");
+        t.kind = if keyed {
+            TypeKind::Entity
+        } else {
+            TypeKind::Complex
+        };
+    }
+}

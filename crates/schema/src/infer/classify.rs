@@ -1,0 +1,276 @@
+//! What each example body becomes: a round-trip test, a listed template, or unusable (why).
+
+use super::shape::placeholder_type;
+use super::{is_annotation_key, Candidate};
+use crate::ir::*;
+use graphgen_diag::{Code, Diagnostic, Severity, Span};
+use graphgen_parse::JsonNode;
+use std::sync::Arc;
+
+fn placeholders(node: &JsonNode, path: &str, out: &mut Vec<(String, String)>) {
+    match node {
+        JsonNode::String(s) if placeholder_type(s).is_some() => {
+            out.push((path.to_owned(), s.clone()))
+        }
+        JsonNode::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                placeholders(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        JsonNode::Object(members) => {
+            for m in members {
+                placeholders(&m.value, &format!("{path}.{}", m.key), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn first_placeholder_line(node: &JsonNode) -> Option<u32> {
+    match node {
+        JsonNode::Object(members) => members.iter().find_map(|m| match &m.value {
+            JsonNode::String(s) if placeholder_type(s).is_some() => Some(m.line),
+            v => first_placeholder_line(v),
+        }),
+        JsonNode::Array(items) => items.iter().find_map(first_placeholder_line),
+        _ => None,
+    }
+}
+
+pub(super) fn classify(
+    schema: &Schema,
+    c: &Candidate<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ExampleStatus {
+    let path = &c.page.path;
+    let Some(tree) = &c.body.tree else {
+        let looks_json = c.body.text.trim_start().starts_with(['{', '[']);
+        if looks_json {
+            if let Some(err) = &c.body.json_error {
+                diagnostics.push(json_error(path, err));
+            }
+        }
+        return ExampleStatus::Unusable {
+            reason: if looks_json {
+                "body is not valid JSON".into()
+            } else {
+                "body is not JSON".into()
+            },
+        };
+    };
+    // A body that only a lenient reader accepts (trailing commas, comments) is reported, and
+    // tested in its repaired form: the data is clear, only the syntax is wrong.
+    if let Some(err) = &c.body.json_error {
+        diagnostics.push(json_error(path, err).with_help(
+            "the round-trip test uses the body repaired by a lenient reader; fix the example",
+        ));
+    }
+    let mut found = Vec::new();
+    placeholders(tree, "$", &mut found);
+    if !found.is_empty() {
+        let line = first_placeholder_line(tree).unwrap_or(c.body.line);
+        let listed: Vec<String> = found
+            .iter()
+            .take(3)
+            .map(|(p, v)| format!("{p} = \"{v}\""))
+            .collect();
+        diagnostics.push(
+            Diagnostic::new(
+                Code::PlaceholderData,
+                Span::line(path, line),
+                format!(
+                    "{} example uses {} placeholder value(s) instead of data: {}",
+                    kind_name(c.kind),
+                    found.len(),
+                    listed.join(", ")
+                ),
+            )
+            .with_help(
+                "replace the placeholders with realistic values so the example can be tested",
+            ),
+        );
+        let mut reasons: Vec<String> = found
+            .iter()
+            .take(5)
+            .map(|(p, v)| format!("{p} is the placeholder \"{v}\""))
+            .collect();
+        if found.len() > 5 {
+            reasons.push(format!("and {} more placeholders", found.len() - 5));
+        }
+        return ExampleStatus::Template { reasons };
+    }
+    let Some(target) = &c.target else {
+        return ExampleStatus::Unusable {
+            reason: "no type: neither the annotation nor the body names an @odata.type".into(),
+        };
+    };
+    let structured = schema
+        .types
+        .get(target)
+        .is_some_and(|t| t.kind != TypeKind::Enum);
+    if !structured && !target.starts_with("Edm.") {
+        return ExampleStatus::Unusable {
+            reason: format!("`{target}` is not a structured type"),
+        };
+    }
+    let checked = if c.collection {
+        match tree {
+            JsonNode::Object(members) => match members.iter().find(|m| m.key == "value") {
+                Some(m) => crate::validate::value(
+                    schema,
+                    &TypeRef::new(target.clone(), true),
+                    &m.value,
+                    "$.value",
+                    m.line,
+                    false,
+                ),
+                None => Ok(()),
+            },
+            _ => Err(crate::validate::Mismatch::new(
+                "$",
+                c.body.line,
+                "an object with a `value` array",
+                tree,
+            )),
+        }
+    } else if structured && !matches!(tree, JsonNode::Object(_)) {
+        Err(crate::validate::Mismatch::new(
+            "$",
+            c.body.line,
+            "a JSON object",
+            tree,
+        ))
+    } else {
+        crate::validate::value(
+            schema,
+            &TypeRef::new(target.clone(), false),
+            tree,
+            "$",
+            c.body.line,
+            false,
+        )
+    };
+    if let Err(m) = checked {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::ExampleValueMismatch,
+                Span::line(path, m.line),
+                format!(
+                    "{} example: {} should be {} but is {}",
+                    kind_name(c.kind),
+                    m.path,
+                    m.expected,
+                    m.found
+                ),
+            )
+            .with_help("correct the example or the property's type in its table"),
+        );
+        return ExampleStatus::Unusable {
+            reason: format!("{} should be {} but is {}", m.path, m.expected, m.found),
+        };
+    }
+    if structured {
+        check_members(schema, target, tree, path, diagnostics);
+    }
+    ExampleStatus::Test
+}
+
+fn kind_name(kind: ExampleKind) -> &'static str {
+    match kind {
+        ExampleKind::Request => "request",
+        ExampleKind::Response => "response",
+        ExampleKind::Resource => "resource",
+    }
+}
+
+fn json_error(path: &Arc<str>, err: &graphgen_parse::JsonSyntaxError) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidExampleJson,
+        Span {
+            file: path.clone(),
+            line: err.line,
+            column: err.column.max(1),
+            len: 1,
+        },
+        format!("example body is not valid JSON: {}", err.message),
+    )
+}
+
+/// Reports example members that the type's tables do not know, and enum values that are not
+/// members, for types described by tables.
+fn check_members(
+    schema: &Schema,
+    ty: &str,
+    node: &JsonNode,
+    path: &Arc<str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let JsonNode::Object(members) = node else {
+        return;
+    };
+    let Some(def) = schema.types.get(ty) else {
+        return;
+    };
+    let all = schema.all_properties(ty);
+    for m in members {
+        if is_annotation_key(&m.key) {
+            continue;
+        }
+        match all.iter().find(|(_, p)| p.name == m.key) {
+            None if def.shape == Shape::Declared => diagnostics.push(
+                Diagnostic::new(
+                    Code::UnknownExampleProperty,
+                    Span::line(path, m.line),
+                    format!(
+                        "example property `{}` is neither in the table of `{}` nor inherited",
+                        m.key,
+                        def.simple_name()
+                    ),
+                )
+                .with_severity(Severity::Warning)
+                .with_help(
+                    "add the property to the type's table, or correct its name in the example",
+                ),
+            ),
+            Some((_, p)) => {
+                match schema.types.get(&p.ty.name) {
+                    Some(t) if t.kind == TypeKind::Enum => {
+                        let values: Vec<&JsonNode> = match &m.value {
+                            JsonNode::Array(items) => items.iter().collect(),
+                            v => vec![v],
+                        };
+                        for v in values {
+                            if let JsonNode::String(s) = v {
+                                for token in s.split(',').map(str::trim) {
+                                    if !t.members.iter().any(|mem| mem.name == token) {
+                                        diagnostics.push(
+                                            Diagnostic::new(
+                                                Code::UnknownEnumValue,
+                                                Span::line(path, m.line),
+                                                format!(
+                                                    "`{token}` is not a member of enum `{}`",
+                                                    t.simple_name()
+                                                ),
+                                            )
+                                            .with_help(format!(
+                                                "members are: {}",
+                                                t.members
+                                                    .iter()
+                                                    .map(|m| m.name.as_str())
+                                                    .collect::<Vec<_>>()
+                                                    .join(", ")
+                                            )),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Some(t) => check_members(schema, &t.name.clone(), &m.value, path, diagnostics),
+                    None => {}
+                }
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Which type each example body is: the annotation, the body's `@odata.type`, the page subject,
+//! or the type the page's Response / Request body section links to.
+
+use super::{is_annotation_key, odata_type, Candidate};
+use crate::ir::*;
+use crate::names::{page_namespace, qualify, Names};
+use crate::subject::PageKind;
+use graphgen_parse::{HttpMessage, JsonNode, Page};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub(super) fn collect<'a>(
+    pages: &[&'a Page],
+    subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
+    names: &mut Names,
+    known: &Schema,
+) -> Vec<Candidate<'a>> {
+    let mut out = Vec::new();
+    for page in pages {
+        let ns = page_namespace(page);
+        let (page_kind, subject) = subjects
+            .get(&page.path)
+            .cloned()
+            .unwrap_or((PageKind::Other, None));
+        for block in &page.code_blocks {
+            let Some(annotation) = &block.annotation else {
+                continue;
+            };
+            let (kind, body, patch) = match (annotation.block_type(), &block.http, &block.json) {
+                (
+                    Some("request"),
+                    Some(HttpMessage::Request {
+                        method,
+                        body: Some(body),
+                        ..
+                    }),
+                    _,
+                ) => (ExampleKind::Request, body, method.value == "PATCH"),
+                (
+                    Some("response"),
+                    Some(HttpMessage::Response {
+                        body: Some(body), ..
+                    }),
+                    _,
+                ) => (ExampleKind::Response, body, false),
+                (Some("response"), None, Some(body)) => (ExampleKind::Response, body, false),
+                (Some("resource"), _, Some(body)) => (ExampleKind::Resource, body, false),
+                _ => continue,
+            };
+            let mut response_link: Option<(String, bool)> = None;
+            let body_type = body.tree.as_ref().and_then(odata_type);
+            let named = match kind {
+                ExampleKind::Request => body_type.or(annotation.odata_type()),
+                _ => annotation.odata_type().or(body_type),
+            };
+            let (named, named_collection) = match named.map(str::trim) {
+                Some(n) => match n
+                    .strip_prefix("Collection(")
+                    .or_else(|| n.strip_prefix("collection("))
+                {
+                    Some(inner) => (Some(inner.trim_end_matches(')').trim()), true),
+                    None => (Some(n), false),
+                },
+                None => (None, false),
+            };
+            let target = match named {
+                Some(n) => Some(match crate::types::primitive(n) {
+                    Some(edm) => edm.to_owned(),
+                    None => names.canonical(&qualify(n, &ns)),
+                }),
+                None if kind == ExampleKind::Request && page_kind == PageKind::CreateOrUpdate => {
+                    subject.clone()
+                }
+                None => {
+                    let section = match kind {
+                        ExampleKind::Request => "request body",
+                        _ => "response",
+                    };
+                    response_link = section_type(page, section, &ns, names, known);
+                    response_link.as_ref().map(|(t, _)| t.clone())
+                }
+            };
+            let is_value_envelope = body.tree.as_ref().is_some_and(|t| match t {
+                JsonNode::Object(members) => {
+                    members
+                        .iter()
+                        .any(|m| m.key == "value" && matches!(m.value, JsonNode::Array(_)))
+                        && members
+                            .iter()
+                            .all(|m| m.key == "value" || is_annotation_key(&m.key))
+                }
+                _ => false,
+            });
+            // Said to be a collection (annotation, `Collection(x)`, "collection of [x]") and shaped
+            // like one: a body without a `value` array is read as a single object.
+            let has_value_array = body
+                .tree
+                .as_ref()
+                .and_then(|t| t.member("value"))
+                .is_some_and(|m| matches!(m.value, JsonNode::Array(_)));
+            let said = annotation.bool_field("isCollection")
+                || named_collection
+                || response_link.as_ref().is_some_and(|(_, c)| *c);
+            let collection = is_value_envelope || (said && has_value_array);
+            out.push(Candidate {
+                page,
+                body,
+                kind,
+                name: annotation.str_field("name").map(str::to_owned),
+                target,
+                collection,
+                patch,
+                annotation_line: annotation.line,
+            });
+        }
+    }
+    out
+}
+
+/// The type a page's Response (or Request body) section names: "returns a
+/// [user](../resources/user.md) object", "a collection of [user](...) objects", "supply a JSON
+/// representation of [x](...)". Only types the schema already knows count.
+fn section_type(
+    page: &Page,
+    section: &str,
+    ns: &str,
+    names: &mut Names,
+    known: &Schema,
+) -> Option<(String, bool)> {
+    page.links
+        .iter()
+        .filter(|l| {
+            l.section
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(section))
+        })
+        .find_map(|l| {
+            let name = names.canonical(&qualify(&l.text, ns));
+            known
+                .types
+                .get(&name)
+                .filter(|t| t.kind != TypeKind::Enum)
+                .map(|_| (name, l.collection))
+        })
+}

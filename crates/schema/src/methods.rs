@@ -1,0 +1,52 @@
+//! Methods tables of resource pages.
+
+use crate::ir::*;
+use crate::names::Names;
+use crate::types::{parse_type_cell, TypeExpr};
+use graphgen_parse::{Page, TableKind};
+
+/// The rows of a resource page's Methods tables.
+pub(crate) fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Method> {
+    let mut out = Vec::new();
+    for table in &page.tables {
+        let TableKind::Methods {
+            method,
+            returns,
+            description,
+        } = table.kind
+        else {
+            continue;
+        };
+        for row in &table.rows {
+            let Some(cell) = row.cells.get(method) else {
+                continue;
+            };
+            let name = cell.text.trim().to_owned();
+            if name.is_empty() {
+                continue;
+            }
+            let returns =
+                returns
+                    .and_then(|r| row.cells.get(r))
+                    .and_then(|c| match parse_type_cell(c, ns) {
+                        TypeExpr::Known(t) if !c.text.trim().eq_ignore_ascii_case("none") => {
+                            Some(TypeRef {
+                                name: names.canonical(&t.name),
+                                ..t
+                            })
+                        }
+                        _ => None,
+                    });
+            out.push(Method {
+                name,
+                returns,
+                description: description
+                    .and_then(|d| row.cells.get(d))
+                    .map(|c| c.markdown.clone())
+                    .filter(|d| !d.is_empty()),
+                source: Source::new(&page.path, row.line),
+            });
+        }
+    }
+    out
+}

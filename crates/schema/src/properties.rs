@@ -1,0 +1,307 @@
+//! Property rows: the facts each page's tables state, and merging them by (owner, name).
+
+use crate::bases::BaseFact;
+use crate::build::Facts;
+use crate::ir::*;
+use crate::names::{qualify, Names};
+use crate::subject::PageKind;
+use crate::types::{parse_type_cell, TypeExpr};
+use graphgen_diag::{Code, Diagnostic};
+use graphgen_parse::{Cell, Page, TableKind};
+use std::collections::{BTreeMap, HashMap};
+
+/// One property row, as a page states it.
+#[derive(Debug, Clone)]
+pub(crate) struct PropFact {
+    owner: String,
+    name: String,
+    ty: TypeRef,
+    navigation: bool,
+    description: Option<String>,
+    possible_values: Vec<String>,
+    source: Source,
+    /// The Type cell, for diagnostics about the type.
+    type_span: graphgen_diag::Span,
+}
+
+fn property_name(cell: &Cell) -> String {
+    cell.text.trim().trim_matches(['`', '*', ' ']).to_owned()
+}
+
+fn is_todo(text: &str) -> bool {
+    text.contains("TODO")
+}
+
+/// The rows of the subject's Properties/Relationships tables (resource pages) or Request body
+/// table (create/update pages) as property facts; "Inherited from" rows also name an ancestor.
+pub(crate) fn page_rows(
+    page: &Page,
+    kind: PageKind,
+    subject: &str,
+    ns: &str,
+    names: &mut Names,
+    facts: &mut Facts,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for table in &page.tables {
+        let (name_col, ty_col, desc_col, navigation) = match table.kind {
+            TableKind::Properties {
+                name,
+                ty,
+                description,
+            } => (name, ty, description, false),
+            TableKind::Relationships {
+                name,
+                ty,
+                description,
+            } => (name, ty, description, true),
+            _ => continue,
+        };
+        let section = table.section.as_deref().unwrap_or("").to_ascii_lowercase();
+        let wanted = match kind {
+            PageKind::Resource => section.contains("propert") || section.contains("relationship"),
+            PageKind::CreateOrUpdate => section.contains("request body"),
+            _ => false,
+        };
+        if !wanted {
+            continue;
+        }
+        let navigation = navigation || section.contains("relationship");
+        let mut seen: BTreeMap<String, u32> = BTreeMap::new();
+        for row in &table.rows {
+            let (Some(name_cell), Some(ty_cell)) = (row.cells.get(name_col), row.cells.get(ty_col))
+            else {
+                diagnostics.push(Diagnostic::new(
+                    Code::MalformedTable,
+                    Source::new(&page.path, row.line).span(),
+                    format!(
+                        "row has {} cells; the header names {} columns",
+                        row.cells.len(),
+                        table.header.len()
+                    ),
+                ));
+                continue;
+            };
+            let name = property_name(name_cell);
+            if name.is_empty() {
+                continue;
+            }
+            let source = Source::new(&page.path, row.line);
+            if let Some(first) = seen.insert(name.clone(), row.line) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::DuplicatePropertyRow,
+                        source.span(),
+                        format!("property `{name}` appears twice in this table"),
+                    )
+                    .with_related(Source::new(&page.path, first).span(), "first row"),
+                );
+                continue;
+            }
+            let ty = match parse_type_cell(ty_cell, ns) {
+                TypeExpr::Known(t) => TypeRef {
+                    name: names.canonical(&t.name),
+                    ..t
+                },
+                TypeExpr::Unknown(text) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::UnknownTypeExpression,
+                            graphgen_diag::Span {
+                                file: page.path.clone(),
+                                line: row.line,
+                                column: ty_cell.column,
+                                len: ty_cell.markdown.chars().count() as u32,
+                            },
+                            format!("type `{text}` of property `{name}` could not be understood"),
+                        )
+                        .with_help("the property is modelled as untyped JSON"),
+                    );
+                    TypeRef::new("Edm.Untyped", false)
+                }
+            };
+            let desc_cell = desc_col.and_then(|c| row.cells.get(c));
+            let owner = match desc_cell.and_then(|c| c.inherited_from.as_ref()) {
+                Some(link) => {
+                    let owner = names.canonical(&qualify(&link.text, ns));
+                    if owner != subject {
+                        facts.bases.push(BaseFact {
+                            child: subject.to_owned(),
+                            base: owner.clone(),
+                            evidence: BaseEvidence::InheritedRows,
+                            source: source.clone(),
+                        });
+                    }
+                    owner
+                }
+                None => subject.to_owned(),
+            };
+            if !ty.is_primitive() {
+                facts
+                    .references
+                    .entry(ty.name.clone())
+                    .or_insert_with(|| source.clone());
+            }
+            let type_span = graphgen_diag::Span {
+                file: page.path.clone(),
+                line: row.line,
+                column: ty_cell.column,
+                len: ty_cell.markdown.chars().count() as u32,
+            };
+            facts.props.push(PropFact {
+                type_span,
+                owner,
+                name,
+                ty,
+                navigation,
+                description: desc_cell
+                    .map(|c| c.markdown.clone())
+                    .filter(|d| !d.is_empty()),
+                possible_values: desc_cell
+                    .map(|c| c.possible_values.clone())
+                    .unwrap_or_default(),
+                source,
+            });
+        }
+    }
+}
+
+/// Rank of a type when pages disagree: a named type says more than a primitive, and a specific
+/// primitive more than `String`.
+fn type_rank(t: &TypeRef) -> u8 {
+    match t.name.as_str() {
+        "Edm.Untyped" => 0,
+        "Edm.String" => 1,
+        n if n.starts_with("Edm.") => 2,
+        _ => 3,
+    }
+}
+
+pub(crate) fn merge_properties(
+    schema: &mut Schema,
+    facts: Vec<PropFact>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // Group by (owner, name), keeping first-seen order.
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut groups: HashMap<(String, String), Vec<PropFact>> = HashMap::new();
+    for fact in facts {
+        let key = (fact.owner.clone(), fact.name.clone());
+        let group = groups.entry(key.clone()).or_default();
+        if group.is_empty() {
+            order.push(key);
+        }
+        group.push(fact);
+    }
+    let mut enum_members: BTreeMap<String, Vec<(String, Source)>> = BTreeMap::new();
+    for key in order {
+        let group = &groups[&key];
+        // The winning type: highest rank, then first seen.
+        let winner = group
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, f)| (type_rank(&f.ty), f.ty.collection, std::cmp::Reverse(*i)))
+            .map(|(_, f)| f)
+            .expect("group is never empty");
+        for fact in group {
+            if fact.ty != winner.ty {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::PropertyTypeDisagreement,
+                        fact.type_span.clone(),
+                        format!(
+                            "`{}` of `{}` is typed `{}` here but `{}` on another page",
+                            fact.name,
+                            simple_name(&fact.owner),
+                            fact.ty,
+                            winner.ty
+                        ),
+                    )
+                    .with_related(
+                        winner.type_span.clone(),
+                        format!("typed `{}` here", winner.ty),
+                    )
+                    .with_help(format!("the generator uses `{}`", winner.ty)),
+                );
+            }
+        }
+        let values: Vec<(String, Source)> = group
+            .iter()
+            .flat_map(|f| {
+                f.possible_values
+                    .iter()
+                    .map(move |v| (v.clone(), f.source.clone()))
+            })
+            .collect();
+        let mut documented_values = Vec::new();
+        if !values.is_empty() {
+            if winner.ty.is_primitive() {
+                for (v, _) in &values {
+                    if !documented_values.contains(v) {
+                        documented_values.push(v.clone());
+                    }
+                }
+            } else {
+                enum_members
+                    .entry(winner.ty.name.clone())
+                    .or_default()
+                    .extend(values);
+            }
+        }
+        let description = group
+            .iter()
+            .filter_map(|f| f.description.clone())
+            .find(|d| !is_todo(d))
+            .or_else(|| group.iter().find_map(|f| f.description.clone()));
+        let property = Property {
+            name: key.1.clone(),
+            ty: winner.ty.clone(),
+            navigation: group.iter().any(|f| f.navigation),
+            origin: Origin::Table,
+            description,
+            documented_values,
+            sources: group.iter().map(|f| f.source.clone()).collect(),
+        };
+        let owner = schema.types.entry(key.0.clone()).or_insert_with(|| {
+            let mut t = TypeDef::new(&key.0, TypeKind::Complex);
+            t.shape = Shape::Declared;
+            t
+        });
+        owner.shape = Shape::Declared;
+        for s in &property.sources {
+            if !owner.sources.contains(s) {
+                owner.sources.push(s.clone());
+            }
+        }
+        owner.properties.push(property);
+    }
+    for (name, values) in enum_members {
+        let t = schema
+            .types
+            .entry(name.clone())
+            .or_insert_with(|| TypeDef::new(&name, TypeKind::Enum));
+        t.kind = TypeKind::Enum;
+        t.shape = Shape::Declared;
+        for (value, source) in values {
+            match t.members.iter_mut().find(|m| m.name == value) {
+                Some(m) => {
+                    if !m.sources.contains(&source) {
+                        m.sources.push(source.clone());
+                    }
+                }
+                None => t.members.push(EnumMember {
+                    name: value,
+                    value: None,
+                    description: None,
+                    sources: vec![source.clone()],
+                }),
+            }
+            if !t.sources.contains(&source) {
+                t.sources.push(source);
+            }
+        }
+    }
+    for t in schema.types.values_mut() {
+        t.sources.sort();
+    }
+}
