@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod bench_crate;
+
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Microsoft Graph docs -> Rust models")]
 struct Cli {
@@ -52,6 +54,19 @@ enum Command {
         docs: Vec<PathBuf>,
         /// Runs of each measurement; the fastest counts.
         #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
+    /// Measure what a user pays to compile a generated crate: lines, `cargo check` time, peak RSS.
+    BenchCrate {
+        /// Docs folder of one version (default: ../shared/graph-docs-2021/v1.0).
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Feature sets to measure, each `default`, `all` or a comma-separated list (measured
+        /// without the default features); repeatable.
+        #[arg(long)]
+        features: Vec<String>,
+        /// Timed runs per feature set; the fastest counts.
+        #[arg(long, default_value_t = 1)]
         runs: usize,
     },
     /// Check the docs and report every problem found.
@@ -108,6 +123,15 @@ fn main() -> ExitCode {
         } => codegen(docs, out, check, crate_name, verbose),
         Command::Schema { docs, format } => schema(docs, format),
         Command::Bench { docs, runs } => bench(docs, runs),
+        Command::BenchCrate {
+            docs,
+            features,
+            runs,
+        } => bench_crate::bench_crate(
+            &docs.unwrap_or_else(|| workspace_root().join("../shared/graph-docs-2021/v1.0")),
+            &bench_crate::feature_sets(&features),
+            runs,
+        ),
         Command::Lint {
             docs,
             deny,
