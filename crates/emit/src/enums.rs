@@ -1,0 +1,117 @@
+//! Enums: one variant per documented member plus `Unrecognized(String)`, serialized through
+//! `as_str`/`FromStr` so unknown values round-trip.
+
+use crate::names::{variant_name, Scope};
+use crate::{doc_attrs, docs, ident, Emitter};
+use graphgen_schema::TypeDef;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+impl Emitter<'_> {
+    pub(crate) fn emit_enum(&self, t: &TypeDef) -> TokenStream {
+        let name = ident(&self.naming.types[&t.name].1);
+        let doc = doc_attrs(&self.type_doc(t));
+        let mut scope = Scope::with_reserved(&["Unrecognized"]);
+        let mut variants = Vec::new();
+        let mut to_str = Vec::new();
+        let mut from_str = Vec::new();
+        let mut all = Vec::new();
+        for m in &t.members {
+            let (v, _) = scope.claim(variant_name(&m.name), &m.name);
+            let v = ident(&v);
+            let wire = &m.name;
+            let mut lines = vec![format!("`{wire}`")];
+            if let Some(d) = &m.description {
+                lines.push(String::new());
+                lines.push(docs::convert(d, &self.resolver(t)));
+            }
+            let vdoc = doc_attrs(&lines);
+            variants.push(quote!(#vdoc #v,));
+            to_str.push(quote!(Self::#v => #wire,));
+            from_str.push(quote!(#wire => Self::#v,));
+            all.push(quote!(Self::#v,));
+        }
+        let expecting = format!("a `{}` value", t.simple_name());
+        // An enum whose members the docs never list has only `Unrecognized`: no single-arm match.
+        let (as_str_body, from_str_body) = if t.members.is_empty() {
+            (
+                quote! {
+                    let Self::Unrecognized(other) = self;
+                    other.as_str()
+                },
+                quote!(::std::result::Result::Ok(Self::Unrecognized(
+                    ::std::string::ToString::to_string(s)
+                ))),
+            )
+        } else {
+            (
+                quote! {
+                    match self {
+                        #(#to_str)*
+                        Self::Unrecognized(other) => other.as_str(),
+                    }
+                },
+                quote! {
+                    ::std::result::Result::Ok(match s {
+                        #(#from_str)*
+                        other => Self::Unrecognized(::std::string::ToString::to_string(other)),
+                    })
+                },
+            )
+        };
+        quote! {
+            #doc
+            ///
+            /// Values this version of the crate does not know deserialize into `Unrecognized`
+            /// with their exact text, and serialize back unchanged.
+            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub enum #name {
+                #(#variants)*
+                /// A value the docs did not list when this crate was generated, kept verbatim.
+                Unrecognized(::std::string::String),
+            }
+            impl #name {
+                /// Every member the docs list, in their order.
+                pub const KNOWN: &'static [Self] = &[#(#all)*];
+                /// The value as it travels on the wire.
+                pub fn as_str(&self) -> &str {
+                    #as_str_body
+                }
+            }
+            impl ::std::str::FromStr for #name {
+                type Err = ::std::convert::Infallible;
+                fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                    #from_str_body
+                }
+            }
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    struct Visitor;
+                    impl ::serde::de::Visitor<'_> for Visitor {
+                        type Value = #name;
+                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            f.write_str(#expecting)
+                        }
+                        fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<#name, E> {
+                            match v.parse::<#name>() {
+                                ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
+                                ::std::result::Result::Err(never) => match never {},
+                            }
+                        }
+                    }
+                    deserializer.deserialize_str(Visitor)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `tests/round_trip.rs`: one test per example body that is data, and the list of those that are not.
+
+use crate::format::format_file;
+use crate::names::field_name;
+use crate::{ident, EmitOptions, Emitter};
+use graphgen_schema::{simple_name, Example, ExampleStatus, Schema, TypeRef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+
+/// A raw string literal that can hold `text`.
+fn raw_literal(text: &str) -> TokenStream {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{text}\"{h}")
+        .parse()
+        .expect("raw string literal")
+}
+
+fn test_name(example: &Example, taken: &mut BTreeSet<String>) -> String {
+    let stem = example
+        .source
+        .file
+        .rsplit('/')
+        .next()
+        .unwrap_or("page")
+        .trim_end_matches(".md");
+    let kind = match example.kind {
+        graphgen_schema::ExampleKind::Request => "request",
+        graphgen_schema::ExampleKind::Response => "response",
+        graphgen_schema::ExampleKind::Resource => "resource",
+    };
+    let base = match &example.name {
+        Some(n) => format!("{}_{}_{kind}", field_name(stem), field_name(n)),
+        None => format!("{}_{kind}", field_name(stem)),
+    }
+    .replace("r#", "");
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}_{n}");
+        n += 1;
+    }
+    name
+}
+
+pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitOptions) -> String {
+    let krate = ident(&options.crate_name.replace('-', "_"));
+    let mut taken = BTreeSet::new();
+    let mut tests = Vec::new();
+    let mut listed = Vec::new();
+    for example in &schema.examples {
+        match &example.status {
+            ExampleStatus::Test => {
+                let Some(target) = &example.target else {
+                    continue;
+                };
+                let root = quote!(::#krate);
+                let element =
+                    emitter.rust_type_in(&TypeRef::new(target.clone(), false), false, &root);
+                let ty = if example.collection {
+                    quote!(::#krate::runtime::ODataCollection<#element>)
+                } else {
+                    element
+                };
+                let fn_name = format_ident!("{}", test_name(example, &mut taken));
+                let doc = format!(" {} body at {}.", kind_label(example), example.source);
+                let body = raw_literal(&example.body);
+                tests.push(quote! {
+                    #[doc = #doc]
+                    #[test]
+                    fn #fn_name() {
+                        ::#krate::runtime::testing::assert_round_trip::<#ty>(#body);
+                    }
+                });
+            }
+            ExampleStatus::Template { reasons } => {
+                listed.push(format!(
+                    " - template: {} ({}): {}",
+                    example.source,
+                    kind_label(example),
+                    reasons.join("; ")
+                ));
+            }
+            ExampleStatus::Unusable { reason } => {
+                listed.push(format!(
+                    " - unusable: {} ({}): {}",
+                    example.source,
+                    kind_label(example),
+                    reason
+                ));
+            }
+        }
+    }
+    let mut header = vec![
+        format!(
+            " Round-trip tests: every example body of the docs that is data deserializes into its type and serializes back to the same JSON. {} tests; {} bodies are not tests:",
+            tests.len(),
+            listed.len()
+        ),
+        String::new(),
+    ];
+    header.extend(listed);
+    let tokens = quote! {
+        #(#![doc = #header])*
+        #(#tests)*
+    };
+    format_file(tokens, "round-trip tests")
+}
+
+fn kind_label(e: &Example) -> String {
+    let kind = match e.kind {
+        graphgen_schema::ExampleKind::Request => "request",
+        graphgen_schema::ExampleKind::Response => "response",
+        graphgen_schema::ExampleKind::Resource => "resource",
+    };
+    match &e.target {
+        Some(t) => format!("{kind} of {}", simple_name(t)),
+        None => kind.to_owned(),
+    }
+}

@@ -1,0 +1,164 @@
+//! Structs (one per entity or complex type, with every inherited property copied in) and the
+//! `XProperties` trait of each base type.
+
+use crate::names::{field_name, Scope};
+use crate::{doc_attrs, docs, ident, Emitter, ODATA_TYPE};
+use graphgen_diag::{Code, Diagnostic};
+use graphgen_schema::TypeDef;
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::collections::BTreeMap;
+
+impl Emitter<'_> {
+    pub(crate) fn emit_struct(&mut self, t: &TypeDef) -> TokenStream {
+        let name = ident(&self.naming.types[&t.name].1);
+        let doc = doc_attrs(&self.type_doc(t));
+        let mut scope = Scope::with_reserved(&["odata_type", "additional"]);
+        let mut fields = Vec::new();
+        let mut accessors: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
+        for (owner, p) in self.schema.all_properties(&t.name) {
+            if p.name == ODATA_TYPE {
+                continue;
+            }
+            let (fname, collision) = scope.claim(field_name(&p.name), &p.name);
+            if let Some(c) = collision {
+                let span = p.sources.first().map(|s| s.span()).unwrap_or_else(|| {
+                    graphgen_diag::Span::line(&std::sync::Arc::from("<schema>"), 1)
+                });
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::NameCollision,
+                        span,
+                        format!(
+                            "properties `{}` and `{}` of `{}` both become `{}` in Rust; `{}` is emitted as `{}`",
+                            p.name, c.holder, t.simple_name(), c.wanted, p.name, c.given
+                        ),
+                    )
+                    .with_severity(graphgen_diag::Severity::Warning),
+                );
+            }
+            let fident = ident(&fname);
+            let boxed = self.boxed(&owner.name, p);
+            let ty = self.rust_type(&p.ty, boxed);
+            let wire = &p.name;
+            let mut doc_lines = Vec::new();
+            if let Some(d) = &p.description {
+                let converted = docs::convert(d, &self.resolver(owner));
+                if !converted.is_empty() {
+                    doc_lines.push(converted);
+                }
+            }
+            if !p.documented_values.is_empty() {
+                let values: Vec<String> = p
+                    .documented_values
+                    .iter()
+                    .map(|v| {
+                        let mut s = String::new();
+                        let ticks = if v.contains('`') { "``" } else { "`" };
+                        s.push_str(&format!("{ticks}{v}{ticks}"));
+                        s
+                    })
+                    .collect();
+                doc_lines.push(format!("Documented values: {}.", values.join(", ")));
+            }
+            if doc_lines.is_empty() {
+                doc_lines.push(format!("`{wire}`."));
+            }
+            let doc = doc_attrs(&doc_lines);
+            fields.push(quote! {
+                #doc
+                #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+                pub #fident: crate::runtime::Nullable<#ty>,
+            });
+            if owner.name != t.name || self.bases.contains(&t.name) {
+                let method = fident.clone();
+                accessors
+                    .entry(owner.name.clone())
+                    .or_default()
+                    .push(quote! {
+                        fn #method(&self) -> &crate::runtime::Nullable<#ty> { &self.#fident }
+                    });
+            }
+        }
+        let mut impls = Vec::new();
+        let mut chain: Vec<String> = self
+            .schema
+            .ancestors(&t.name)
+            .iter()
+            .map(|a| a.name.clone())
+            .collect();
+        if self.bases.contains(&t.name) {
+            chain.insert(0, t.name.clone());
+        }
+        for ancestor in chain {
+            if !self.naming.traits.contains_key(&ancestor) {
+                continue;
+            }
+            let trait_path = self.naming.trait_path(&ancestor);
+            let methods = accessors.remove(&ancestor).unwrap_or_default();
+            impls.push(quote! {
+                impl #trait_path for #name { #(#methods)* }
+            });
+        }
+        quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            pub struct #name {
+                /// `@odata.type`: the type the service says this value is, kept as received.
+                #[serde(rename = "@odata.type", default, skip_serializing_if = "::std::option::Option::is_none")]
+                pub odata_type: ::std::option::Option<::std::string::String>,
+                #(#fields)*
+                /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
+                /// version of the crate does not model, kept so that nothing is lost on a round trip.
+                #[serde(flatten)]
+                pub additional: crate::runtime::OpenType,
+            }
+            #(#impls)*
+        }
+    }
+
+    pub(crate) fn emit_trait(&self, t: &TypeDef) -> TokenStream {
+        let trait_name = ident(&self.naming.traits[&t.name]);
+        let struct_doc = self.naming.doc_path(&t.name);
+        let doc = format!(
+            " Properties declared by [`{}`]({struct_doc}), available on it and on every type derived from it.",
+            t.simple_name()
+        );
+        let supertrait = match t
+            .base
+            .as_ref()
+            .filter(|b| self.naming.traits.contains_key(&b.name))
+        {
+            Some(b) => {
+                let path = self.naming.trait_path(&b.name);
+                quote!(: #path)
+            }
+            None => quote!(),
+        };
+        let mut scope = Scope::with_reserved(&["odata_type", "additional"]);
+        let mut methods = Vec::new();
+        for (owner, p) in self.schema.all_properties(&t.name) {
+            if p.name == ODATA_TYPE {
+                continue;
+            }
+            let (fname, _) = scope.claim(field_name(&p.name), &p.name);
+            if owner.name != t.name {
+                continue;
+            }
+            let boxed = self.boxed(&t.name, p);
+            let ty = self.rust_type(&p.ty, boxed);
+            let m = ident(&fname);
+            let wire = format!(" The `{}` property.", p.name);
+            methods.push(quote! {
+                #[doc = #wire]
+                fn #m(&self) -> &crate::runtime::Nullable<#ty>;
+            });
+        }
+        quote! {
+            #[doc = #doc]
+            pub trait #trait_name #supertrait {
+                #(#methods)*
+            }
+        }
+    }
+}

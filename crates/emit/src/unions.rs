@@ -1,0 +1,105 @@
+//! `AnyX`: the polymorphic enum of a base type, dispatched on `@odata.type`.
+
+use crate::names::{type_name, Scope};
+use crate::{ident, Emitter};
+use graphgen_schema::{simple_name, TypeDef};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+impl Emitter<'_> {
+    /// The polymorphic enum of a base type: one boxed variant per concrete type, chosen when
+    /// deserializing by `@odata.type` (with or without `#`, any case). A value whose type the
+    /// crate does not know is read as the base type, which keeps its `@odata.type` and every
+    /// property, so nothing is lost; serializing writes the value back as received.
+    pub(crate) fn emit_any(&self, t: &TypeDef) -> TokenStream {
+        let any = ident(&self.naming.anys[&t.name]);
+        let base_path = self.naming.path_in(&t.name, &quote!(crate));
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        let mut arms = Vec::new();
+        let mut ser = Vec::new();
+        let mut odata = Vec::new();
+        let mut types: Vec<&str> = vec![t.name.as_str()];
+        if let Some(ds) = self.descendants.get(&t.name) {
+            let mut ds: Vec<&str> = ds.iter().map(String::as_str).collect();
+            ds.sort_unstable();
+            types.extend(ds);
+        }
+        let mut base_variant = None;
+        for name in types {
+            let (v, _) = scope.claim(type_name(simple_name(name)), name);
+            let v = ident(&v);
+            let path = self.naming.path_in(name, &quote!(crate));
+            let doc = format!(" `{name}`");
+            variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#path>),));
+            ser.push(quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
+            odata.push(quote!(Self::#v(value) => value.odata_type.as_deref(),));
+            if name == t.name {
+                base_variant = Some(v);
+            } else {
+                let lower = name.to_ascii_lowercase();
+                arms.push(quote! {
+                    ::std::option::Option::Some(#lower) => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
+                });
+            }
+        }
+        let base_variant = base_variant.expect("the base is listed first");
+        let doc = format!(
+            " A `{}` or any type derived from it, chosen by `@odata.type`. A type this crate does not know is read as the base, keeping its `@odata.type` and every property.",
+            t.name
+        );
+        let dispatch = if arms.is_empty() {
+            quote!(::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))))
+        } else {
+            quote! {
+                let kind = value
+                    .get("@odata.type")
+                    .and_then(::serde_json::Value::as_str)
+                    .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+                match kind.as_deref() {
+                    #(#arms)*
+                    _ => ::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))),
+                }
+            }
+        };
+        quote! {
+            #[doc = #doc]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #any {
+                #(#variants)*
+            }
+            impl #any {
+                /// The `@odata.type` the value carried, if any.
+                pub fn odata_type(&self) -> ::std::option::Option<&str> {
+                    match self {
+                        #(#odata)*
+                    }
+                }
+            }
+            impl ::std::default::Default for #any {
+                fn default() -> Self {
+                    Self::#base_variant(::std::boxed::Box::default())
+                }
+            }
+            impl ::std::convert::From<#base_path> for #any {
+                fn from(value: #base_path) -> Self {
+                    Self::#base_variant(::std::boxed::Box::new(value))
+                }
+            }
+            impl ::serde::Serialize for #any {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    match self {
+                        #(#ser)*
+                    }
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #any {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                    let read: ::std::result::Result<Self, ::serde_json::Error> = { #dispatch };
+                    read.map_err(<D::Error as ::serde::de::Error>::custom)
+                }
+            }
+        }
+    }
+}
