@@ -34,7 +34,7 @@ enum Command {
         #[arg(long)]
         check: bool,
         /// Package name of the generated crate.
-        #[arg(long, default_value = "graph-models")]
+        #[arg(long, default_value = "graph-models", value_parser = crate_name)]
         crate_name: String,
         /// Print every diagnostic, notes included (default: errors and warnings, at most 50).
         #[arg(long)]
@@ -151,6 +151,35 @@ fn main() -> ExitCode {
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// `--crate-name`: a name cargo accepts for a package and that is a Rust identifier once `-`
+/// becomes `_` (the generated tests `use` it): ASCII letters, digits, `-` and `_`, starting
+/// with a letter, not a keyword.
+fn crate_name(name: &str) -> std::result::Result<String, String> {
+    if name.is_empty() {
+        return Err("a crate name cannot be empty".into());
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Err(format!(
+            "{c:?} is not allowed in a crate name; use ASCII letters, digits, `-` and `_`"
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err("a crate name must start with an ASCII letter".into());
+    }
+    let ident = name.replace('-', "_");
+    if syn::parse_str::<syn::Ident>(&ident).is_err()
+        || ["test", "std", "core", "alloc", "proc_macro"].contains(&ident.as_str())
+    {
+        return Err(format!(
+            "`{name}` is reserved in Rust and cannot name a crate"
+        ));
+    }
+    Ok(name.to_owned())
+}
+
 /// Whether `rel` (relative to the root) is listed in the root Cargo.toml's workspace members.
 fn is_workspace_member(rel: &Path) -> bool {
     let manifest =
@@ -242,6 +271,7 @@ fn codegen(
         crate_name,
         standalone,
     };
+    let unreadable: Vec<String> = read_diags.iter().map(|d| d.span.file.to_string()).collect();
     let mut generated = graphgen_pipeline::generate(&files, &options);
     generated.analysis.diagnostics.extend(read_diags);
     generated.analysis.diagnostics.sort();
@@ -257,7 +287,16 @@ fn codegen(
         .unwrap_or(&out)
         .display()
         .to_string();
-    let code = if check {
+    let code = if !unreadable.is_empty() {
+        eprintln!(
+            "error: {} page(s) of {} could not be read: {}; nothing was {}\n  help: the models would miss what they say; fix or remove them",
+            unreadable.len(),
+            docs.display(),
+            unreadable.join(", "),
+            if check { "checked" } else { "written" }
+        );
+        ExitCode::FAILURE
+    } else if check {
         let drift = graphgen_write::check(&out, &generated.files);
         if drift.is_empty() {
             eprintln!("{out_shown}/ is up to date with {}", docs.display());
@@ -271,7 +310,15 @@ fn codegen(
             ExitCode::FAILURE
         }
     } else {
-        let report = graphgen_write::write(&out, &generated.files)?;
+        let report = graphgen_write::write_waiting(&out, &generated.files, &|| {
+            eprintln!("waiting for another codegen run writing to {out_shown}/ ...");
+        })?;
+        if report.recovered {
+            eprintln!("finished the write of an interrupted run in {out_shown}/");
+        }
+        for temp in &report.removed_temp {
+            eprintln!("removed {out_shown}/{temp} (left by an interrupted run)");
+        }
         eprintln!(
             "wrote {} file(s) to {out_shown}/ ({} unchanged, {} deleted)",
             report.written.len(),
@@ -286,6 +333,11 @@ fn codegen(
 
 fn schema(docs: Option<PathBuf>, format: SchemaFormat) -> Result<ExitCode> {
     let analysis = analyze(&docs_dir(docs))?;
+    let unreadable = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::UnreadableFile)
+        .count();
     match format {
         SchemaFormat::Yaml => print!(
             "{SCHEMA_HEADER}{}",
@@ -294,6 +346,10 @@ fn schema(docs: Option<PathBuf>, format: SchemaFormat) -> Result<ExitCode> {
         SchemaFormat::Json => println!("{}", graphgen_schema::to_json(&analysis.schema)),
     }
     eprint!("{}", graphgen_pipeline::summary(&analysis));
+    if unreadable > 0 {
+        eprintln!("error: {unreadable} page(s) could not be read; `cargo xtask lint` lists them");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

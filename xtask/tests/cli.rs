@@ -141,3 +141,128 @@ fn lint_fails_on_warnings_only_when_denied_and_respects_a_baseline() {
         .collect();
     assert!(lines.iter().any(|d| d["code"] == "GD0012"));
 }
+
+#[test]
+fn crate_name_empty_digit_space_keyword_quote_newline_are_usage_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    for name in [
+        "",
+        "1abc",
+        "a b",
+        "type",
+        "x\"y",
+        "a\n[workspace]",
+        "self",
+        "test",
+    ] {
+        let run = xtask(&[
+            "codegen",
+            "--out",
+            out.to_str().unwrap(),
+            "--crate-name",
+            name,
+        ]);
+        assert_eq!(
+            run.status.code(),
+            Some(2),
+            "{name:?}: a usage error, not a panic (101)"
+        );
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("--crate-name"), "{name:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(!out.exists(), "nothing written for {name:?}");
+    }
+    let ok = xtask(&[
+        "codegen",
+        "--out",
+        out.to_str().unwrap(),
+        "--crate-name",
+        "my_models-2",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+#[test]
+fn docs_empty_or_mistyped_is_an_error_and_nothing_is_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gen = tmp.path().join("generated");
+    copy_tree(&root().join("generated"), &gen);
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for docs in [empty.clone(), tmp.path().join("mistyped")] {
+        let run = xtask(&[
+            "codegen",
+            "--docs",
+            docs.to_str().unwrap(),
+            "--out",
+            gen.to_str().unwrap(),
+        ]);
+        assert_eq!(run.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.starts_with("error: "), "{stderr}");
+        assert!(gen.join("src/graph.rs").is_file(), "nothing deleted");
+    }
+    let check = xtask(&["codegen", "--check", "--out", gen.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn out_is_an_existing_folder_with_the_users_cargo_toml_and_lib_rs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("mine");
+    std::fs::create_dir_all(out.join("src")).unwrap();
+    std::fs::write(out.join("Cargo.toml"), "[package]\nname = \"mine\"\n").unwrap();
+    std::fs::write(out.join("src/lib.rs"), "pub fn mine() {}\n").unwrap();
+    let run = xtask(&["codegen", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("refusing to write into"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("Cargo.toml")).unwrap(),
+        "[package]\nname = \"mine\"\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("src/lib.rs")).unwrap(),
+        "pub fn mine() {}\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn pages_that_cannot_be_read_make_codegen_fail_with_the_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let docs = tmp.path().join("docs");
+    copy_tree(&root().join("docs-input"), &docs);
+    std::os::unix::fs::symlink("/dev/zero", docs.join("beta/api/zero.md")).unwrap();
+    std::os::unix::fs::symlink("/nonexistent/x.md", docs.join("beta/api/dangling.md")).unwrap();
+    let out = tmp.path().join("out");
+    let run = xtask(&[
+        "codegen",
+        "--docs",
+        docs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("2 page(s)")
+            && stderr.contains("beta/api/zero.md")
+            && stderr.contains("beta/api/dangling.md"),
+        "{stderr}"
+    );
+    assert!(!out.join("src").exists(), "nothing written");
+    let schema = xtask(&["schema", "--docs", docs.to_str().unwrap()]);
+    assert_eq!(schema.status.code(), Some(1));
+    let lint = xtask(&["lint", "--docs", docs.to_str().unwrap()]);
+    assert_eq!(lint.status.code(), Some(1));
+}

@@ -1,20 +1,24 @@
 //! Write stage: the only part of the generator that touches the file system.
 //!
-//! * [`load_docs`] reads every `.md` page under a docs folder, sorted by path.
-//! * [`write`] writes generated files atomically (temporary file + rename), leaves unchanged
-//!   files alone, and deletes only files that the previous run recorded in its manifest.
+//! * [`load_docs`] reads every `.md` page under a docs folder, sorted by path: regular files
+//!   only, with a size cap.
+//! * [`write`] writes the generated files as one locked transaction: staged, committed by a
+//!   journal, applied by renames (see [`output`]). It refuses a folder it did not create, never
+//!   replaces or deletes a file it did not write, and never follows a link below the folder.
 //! * [`check`] writes nothing and returns a unified diff of what [`write`] would change.
 
-use graphgen_diag::{Code, Diagnostic, Span};
-use graphgen_emit::GeneratedFile;
-use similar::TextDiff;
-use std::collections::BTreeSet;
+mod check;
+mod load;
+pub mod output;
+
+pub use check::{check, render_drift, Drift};
+pub use graphgen_emit::GeneratedFile;
+pub use load::{load_docs, MAX_PAGE_BYTES};
+pub use output::{write, write_waiting, WriteReport, MANIFEST};
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// The file, inside the output folder, that lists what the generator wrote there.
-pub const MANIFEST: &str = ".generated-files";
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -23,6 +27,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no pages (`.md` files) in the docs folder {path}; nothing was generated or deleted\n  help: point --docs at a folder of reference pages, such as ../shared/graph-docs-2021/v1.0")]
+    NoPages { path: PathBuf },
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -33,8 +39,25 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot lock the output folder {path}: {source}")]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("refusing to write outside the output folder: {0}")]
     OutsideOutput(String),
+    #[error("refusing to write into {path}: it is not empty and holds no `{manifest}` manifest, so graphgen did not create it (it holds: {entries}); nothing was written\n  help: choose a new or empty folder for --out", manifest = MANIFEST)]
+    ForeignOutput { path: PathBuf, entries: String },
+    #[error("refusing to replace {path}: graphgen did not write it (the output folder's `{manifest}` does not list it); nothing was written\n  help: move the file away, or choose another --out", manifest = MANIFEST)]
+    NotOurs { path: PathBuf },
+    #[error("refusing to follow the symbolic link {path} inside the output folder; nothing was written\n  help: graphgen writes only into real folders below --out; replace the link with a folder")]
+    Link { path: PathBuf },
+    #[error("{path} is not a folder; nothing was written")]
+    NotAFolder { path: PathBuf },
+    #[error("cannot write {path}: a name in it is {bytes} bytes long, over the {max}-byte limit of file systems; nothing was written", max = output::MAX_NAME_BYTES)]
+    NameTooLong { path: String, bytes: usize },
+    #[error("the write into {path} was committed but could not be finished ({cause})\n  help: fix the cause and run codegen again; it finishes the write (`--check` reports it until then)")]
+    Unfinished { path: PathBuf, cause: String },
 }
 
 /// One documentation page as bytes, named by its path relative to the docs root.
@@ -42,51 +65,6 @@ pub enum Error {
 pub struct SourceFile {
     pub path: Arc<str>,
     pub bytes: Vec<u8>,
-}
-
-/// Reads every `.md` file below `root`, sorted by relative path (`/`-separated). A file that
-/// cannot be read becomes a diagnostic; the others are still returned.
-pub fn load_docs(root: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), Error> {
-    let mut paths = Vec::new();
-    collect(root, root, &mut paths).map_err(|source| Error::DocsFolder {
-        path: root.to_owned(),
-        source,
-    })?;
-    paths.sort();
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for rel in paths {
-        let full = root.join(&rel);
-        let rel: Arc<str> = Arc::from(rel.as_str());
-        match std::fs::read(&full) {
-            Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
-            Err(e) => diagnostics.push(Diagnostic::new(
-                Code::UnreadableFile,
-                Span::line(&rel, 1),
-                format!("cannot read file: {e}"),
-            )),
-        }
-    }
-    Ok((files, diagnostics))
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            collect(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(rel.join("/"));
-        }
-    }
-    Ok(())
 }
 
 /// A temporary file beside its destination, readable by everyone like any source file (tempfile's
@@ -100,104 +78,6 @@ fn temp_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
     builder.tempfile_in(dir)
-}
-
-fn manifest_contents(files: &[GeneratedFile]) -> String {
-    let mut s = String::from(
-        "# @generated by `cargo xtask codegen`: the files it wrote here. It deletes only these.\n",
-    );
-    for f in files {
-        s.push_str(&f.path);
-        s.push('\n');
-    }
-    s
-}
-
-fn previous_manifest(out: &Path) -> BTreeSet<String> {
-    std::fs::read_to_string(out.join(MANIFEST))
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn safe_join(out: &Path, rel: &str) -> Result<PathBuf, Error> {
-    let p = Path::new(rel);
-    if p.is_absolute()
-        || p.components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
-        return Err(Error::OutsideOutput(rel.to_owned()));
-    }
-    Ok(out.join(p))
-}
-
-fn with_manifest(files: &[GeneratedFile]) -> Vec<GeneratedFile> {
-    let mut all = files.to_vec();
-    all.push(GeneratedFile {
-        path: MANIFEST.to_owned(),
-        contents: manifest_contents(files),
-    });
-    all
-}
-
-/// Removes the folders a deleted file leaves empty, up to (not including) the output folder.
-fn remove_empty_parents(out: &Path, file: &Path) {
-    let mut dir = file.parent();
-    while let Some(d) = dir {
-        if d == out || !d.starts_with(out) || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-}
-
-/// What [`write`] did.
-#[derive(Debug, Default)]
-pub struct WriteReport {
-    pub written: Vec<String>,
-    pub unchanged: usize,
-    pub deleted: Vec<String>,
-}
-
-/// Writes `files` under `out`. Each changed file is written to a temporary file in its folder
-/// and renamed over the old one. Files recorded in the previous manifest but no longer
-/// generated are deleted; no other file is ever deleted.
-pub fn write(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, Error> {
-    let mut report = WriteReport::default();
-    let old = previous_manifest(out);
-    let all = with_manifest(files);
-    for f in &all {
-        let path = safe_join(out, &f.path)?;
-        if std::fs::read(&path).ok().as_deref() == Some(f.contents.as_bytes()) {
-            report.unchanged += 1;
-            continue;
-        }
-        let dir = path.parent().unwrap_or(out);
-        let err = |source| Error::Write {
-            path: path.clone(),
-            source,
-        };
-        std::fs::create_dir_all(dir).map_err(err)?;
-        let mut tmp = temp_file(dir).map_err(err)?;
-        tmp.write_all(f.contents.as_bytes()).map_err(err)?;
-        tmp.persist(&path).map_err(|e| err(e.error))?;
-        report.written.push(f.path.clone());
-    }
-    let new: BTreeSet<&str> = all.iter().map(|f| f.path.as_str()).collect();
-    for stale in old.iter().filter(|p| !new.contains(p.as_str())) {
-        let path = safe_join(out, stale)?;
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(|source| Error::Write {
-                path: path.clone(),
-                source,
-            })?;
-            report.deleted.push(stale.clone());
-            remove_empty_parents(out, &path);
-        }
-    }
-    Ok(report)
 }
 
 /// Writes one file atomically (a temporary file beside it, then a rename), for files the tools
@@ -225,177 +105,5 @@ pub fn read_file(path: &Path) -> Result<String, Error> {
     })
 }
 
-/// One difference between the output folder and what the docs produce.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Drift {
-    Changed { path: String, diff: String },
-    Missing { path: String },
-    Stale { path: String },
-}
-
-/// Compares `out` with `files` without writing anything.
-pub fn check(out: &Path, files: &[GeneratedFile]) -> Vec<Drift> {
-    let mut drift = Vec::new();
-    let all = with_manifest(files);
-    for f in &all {
-        let Ok(path) = safe_join(out, &f.path) else {
-            continue;
-        };
-        match std::fs::read(&path) {
-            Err(_) => drift.push(Drift::Missing {
-                path: f.path.clone(),
-            }),
-            Ok(bytes) if bytes == f.contents.as_bytes() => {}
-            Ok(bytes) => {
-                let old = String::from_utf8_lossy(&bytes);
-                let diff = TextDiff::from_lines(old.as_ref(), f.contents.as_str())
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{}", f.path), &format!("b/{}", f.path))
-                    .to_string();
-                drift.push(Drift::Changed {
-                    path: f.path.clone(),
-                    diff,
-                });
-            }
-        }
-    }
-    let new: BTreeSet<&str> = all.iter().map(|f| f.path.as_str()).collect();
-    for stale in previous_manifest(out)
-        .iter()
-        .filter(|p| !new.contains(p.as_str()))
-    {
-        if out.join(stale).exists() {
-            drift.push(Drift::Stale {
-                path: stale.clone(),
-            });
-        }
-    }
-    drift
-}
-
-/// A human rendering of drift: unified diffs, missing and stale files.
-pub fn render_drift(drift: &[Drift]) -> String {
-    let mut s = String::new();
-    for d in drift {
-        match d {
-            Drift::Changed { diff, .. } => s.push_str(diff),
-            Drift::Missing { path } => s.push_str(&format!("missing: {path} (would be created)\n")),
-            Drift::Stale { path } => s.push_str(&format!(
-                "stale: {path} (no longer generated; would be deleted)\n"
-            )),
-        }
-    }
-    s
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn file(path: &str, contents: &str) -> GeneratedFile {
-        GeneratedFile {
-            path: path.into(),
-            contents: contents.into(),
-        }
-    }
-
-    #[test]
-    fn write_then_check_is_clean() {
-        let dir = tempfile::tempdir().unwrap();
-        let files = [file("src/lib.rs", "a\n"), file("Cargo.toml", "b\n")];
-        let r = write(dir.path(), &files).unwrap();
-        assert_eq!(r.written.len(), 3);
-        assert!(check(dir.path(), &files).is_empty());
-        let again = write(dir.path(), &files).unwrap();
-        assert!(again.written.is_empty());
-    }
-
-    #[test]
-    fn check_reports_a_diff_and_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[file("src/lib.rs", "one\ntwo\n")]).unwrap();
-        let before = std::fs::read(dir.path().join("src/lib.rs")).unwrap();
-        let drift = check(dir.path(), &[file("src/lib.rs", "one\nthree\n")]);
-        assert_eq!(
-            drift.len(),
-            1,
-            "only the changed file drifts, the manifest lists the same files: {drift:?}"
-        );
-        let rendered = render_drift(&drift);
-        assert!(rendered.contains("-two\n+three"), "{rendered}");
-        assert_eq!(
-            std::fs::read(dir.path().join("src/lib.rs")).unwrap(),
-            before
-        );
-    }
-
-    #[test]
-    fn deletes_only_files_it_generated() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[file("src/a.rs", "a"), file("src/b.rs", "b")]).unwrap();
-        std::fs::write(dir.path().join("src/mine.rs"), "hand-written").unwrap();
-        let r = write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
-        assert_eq!(r.deleted, ["src/b.rs"]);
-        write(
-            dir.path(),
-            &[file("src/a.rs", "a"), file("src/sub/c.rs", "c")],
-        )
-        .unwrap();
-        write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
-        assert!(
-            !dir.path().join("src/sub").exists(),
-            "an emptied generated folder is removed"
-        );
-        assert!(dir.path().join("src/mine.rs").exists());
-        assert!(!dir.path().join("src/b.rs").exists());
-    }
-
-    #[test]
-    fn check_reports_stale_and_missing_files() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[file("src/a.rs", "a"), file("src/b.rs", "b")]).unwrap();
-        let drift = check(dir.path(), &[file("src/a.rs", "a"), file("src/c.rs", "c")]);
-        assert!(drift.contains(&Drift::Stale {
-            path: "src/b.rs".into()
-        }));
-        assert!(drift.contains(&Drift::Missing {
-            path: "src/c.rs".into()
-        }));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn written_files_are_world_readable() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[file("src/a.rs", "a")]).unwrap();
-        let mode = std::fs::metadata(dir.path().join("src/a.rs"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o644);
-    }
-
-    #[test]
-    fn refuses_paths_outside_the_output_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            write(dir.path(), &[file("../x.rs", "x")]),
-            Err(Error::OutsideOutput(_))
-        ));
-    }
-
-    #[test]
-    fn load_docs_is_sorted_and_relative() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("beta/api")).unwrap();
-        std::fs::write(dir.path().join("beta/api/b.md"), "b").unwrap();
-        std::fs::write(dir.path().join("beta/api/a.md"), "a").unwrap();
-        std::fs::write(dir.path().join("beta/api/x.txt"), "x").unwrap();
-        let (files, diags) = load_docs(dir.path()).unwrap();
-        let names: Vec<&str> = files.iter().map(|f| &*f.path).collect();
-        assert_eq!(names, ["beta/api/a.md", "beta/api/b.md"]);
-        assert!(diags.is_empty());
-    }
-}
+mod tests;
