@@ -92,6 +92,7 @@ codes! {
     ExampleTypeConflict = "GD0028", Warning, "example values disagree about a property's type";
     UnreadableFile = "GD0029", Error, "file could not be read";
     ExampleValueMismatch = "GD0030", Warning, "example value does not match the property's documented type";
+    NulCharacter = "GD0031", Warning, "file contains a NUL character";
 }
 
 impl fmt::Display for Code {

@@ -361,3 +361,116 @@ fn page_stem_of_link_targets() {
     assert_eq!(page_stem("/graph/auth"), None);
     assert_eq!(page_stem("https://example.com/x.md"), None);
 }
+
+fn decoded(bytes: &[u8]) -> Decoded {
+    decode(&Arc::from("x.md"), bytes)
+}
+
+const PROPERTY_PAGE: &str = "# x resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n|id|String|The id.|\n|displayName|String|The name.|\n";
+
+fn property_names(text: &str) -> Vec<String> {
+    let p = parse(text);
+    p.page
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.cells[0].text.clone())
+        .collect()
+}
+
+#[test]
+fn utf16_pages_with_or_without_bom_are_decoded() {
+    let utf16 = |le: bool, bom: bool| -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+        }
+        for u in PROPERTY_PAGE.encode_utf16() {
+            out.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    };
+    for (le, bom) in [(true, true), (false, true), (true, false), (false, false)] {
+        let d = decoded(&utf16(le, bom));
+        assert_eq!(d.text, PROPERTY_PAGE, "le {le}, bom {bom}");
+        assert_eq!(
+            d.diagnostics.len(),
+            1,
+            "one clear diagnostic: {:?}",
+            d.diagnostics
+        );
+        let message = &d.diagnostics[0].message;
+        assert!(message.contains("decoded as UTF-16"), "{message}");
+        assert!(message.contains(if le { "LE" } else { "BE" }), "{message}");
+        assert_eq!(property_names(&d.text), ["id", "displayName"]);
+    }
+    // Plain ASCII is not mistaken for UTF-16.
+    assert!(decoded(PROPERTY_PAGE.as_bytes()).diagnostics.is_empty());
+}
+
+#[test]
+fn cr_only_line_endings_are_read_like_lf_and_crlf() {
+    let cr = PROPERTY_PAGE.replace('\n', "\r");
+    let d = decoded(cr.as_bytes());
+    assert_eq!(d.text, PROPERTY_PAGE);
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(d.diagnostics[0].code, Code::CrlfLineEndings);
+    assert!(d.diagnostics[0]
+        .message
+        .contains("CR line endings (8 lines)"));
+    assert_eq!(property_names(&d.text), ["id", "displayName"]);
+    let crlf = PROPERTY_PAGE.replace('\n', "\r\n");
+    assert_eq!(
+        property_names(&decoded(crlf.as_bytes()).text),
+        ["id", "displayName"]
+    );
+    // A lone CR in an LF file (between JSON tokens, inside a type name) is a line break too.
+    let mixed = decoded(b"# T\n\n```json\n{\"a\":\r1}\n```\n");
+    assert_eq!(mixed.text, "# T\n\n```json\n{\"a\":\n1}\n```\n");
+    assert!(mixed.diagnostics[0].message.contains("1 lone CR"));
+}
+
+#[test]
+fn nul_in_a_description_is_replaced_with_a_diagnostic() {
+    let page = PROPERTY_PAGE.replace("The name.", "The\0 name.");
+    let d = decoded(page.as_bytes());
+    assert!(!d.text.contains('\0'));
+    assert!(d.text.contains("The\u{FFFD} name."));
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(d.diagnostics[0].code, Code::NulCharacter);
+    assert_eq!(
+        (d.diagnostics[0].span.line, d.diagnostics[0].span.column),
+        (8, 24)
+    );
+}
+
+#[test]
+fn front_matter_of_deep_nested_flow_sequences_is_bounded() {
+    for depth in [1_000, 100_000] {
+        let yaml = format!(
+            "title: x\nms.topic: {}{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let page = format!("---\n{yaml}---\n# x resource type\n");
+        let start = std::time::Instant::now();
+        let p = parse(&page);
+        // Not a timing assertion: the test would take tens of seconds without the bound.
+        let _ = start.elapsed();
+        let error = p.page.front_matter.error.expect("not read");
+        assert!(
+            error.value.contains("levels deep") || error.value.contains("byte limit"),
+            "{}",
+            error.value
+        );
+        assert_eq!(p.page.title.unwrap().value, "x resource type");
+        assert!(p
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::InvalidFrontMatter));
+    }
+    // Ordinary nesting is still read.
+    let p = parse("---\ntitle: \"[a]\"\nkeywords: [[a, b], {c: [d]}]\n---\n# T\n");
+    assert!(p.page.front_matter.error.is_none());
+    assert_eq!(p.page.front_matter.get("title"), Some("[a]"));
+}

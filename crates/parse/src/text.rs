@@ -2,9 +2,54 @@
 
 use crate::model::{FrontMatter, Located, TableKind};
 
+/// Front matter larger than this is not read (real pages have a few hundred bytes).
+const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// Flow collections (`[`, `{`) nested deeper than this are not read: the YAML parser's time
+/// grows with the square of the depth.
+const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
+/// The deepest nesting of flow collections, outside quoted strings.
+fn flow_depth(yaml: &str) -> usize {
+    let (mut depth, mut max, mut quote) = (0usize, 0usize, None);
+    for c in yaml.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, '\n') => {}
+            _ => {}
+        }
+    }
+    max
+}
+
 /// Reads YAML front matter leniently: scalars become text, anything else is kept as its YAML.
+/// Front matter too large or too deeply nested to read quickly is an error, not read.
 pub(crate) fn front_matter(yaml: &str, first_line: u32) -> FrontMatter {
     let mut fm = FrontMatter::default();
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        fm.error = Some(Located::new(
+            format!(
+                "front matter is {} bytes, over the {MAX_FRONT_MATTER_BYTES}-byte limit; not read",
+                yaml.len()
+            ),
+            first_line,
+        ));
+        return fm;
+    }
+    let depth = flow_depth(yaml);
+    if depth > MAX_FRONT_MATTER_DEPTH {
+        fm.error = Some(Located::new(
+            format!("front matter nests {depth} levels deep, over the limit of {MAX_FRONT_MATTER_DEPTH}; not read"),
+            first_line,
+        ));
+        return fm;
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(serde_yaml::Value::Mapping(map)) => {
             for (key, value) in map {
