@@ -153,6 +153,14 @@ pub enum AnyEntity {
     LanguageProficiency(::std::boxed::Box<crate::graph::LanguageProficiency>),
 }
 impl AnyEntity {
+    /// The properties every variant has (those `entity` declares and inherits), without a match: `members[0].as_entity_properties().id()`.
+    pub fn as_entity_properties(&self) -> &dyn crate::graph::EntityProperties {
+        match self {
+            Self::Entity(value) => value.as_ref(),
+            Self::ItemFacet(value) => value.as_ref(),
+            Self::LanguageProficiency(value) => value.as_ref(),
+        }
+    }
     /// The `@odata.type` the value carried, if any.
     pub fn odata_type(&self) -> ::std::option::Option<&str> {
         match self {
@@ -172,6 +180,16 @@ impl ::std::convert::From<crate::graph::Entity> for AnyEntity {
         Self::Entity(::std::boxed::Box::new(value))
     }
 }
+impl ::std::convert::From<crate::graph::ItemFacet> for AnyEntity {
+    fn from(value: crate::graph::ItemFacet) -> Self {
+        Self::ItemFacet(::std::boxed::Box::new(value))
+    }
+}
+impl ::std::convert::From<crate::graph::LanguageProficiency> for AnyEntity {
+    fn from(value: crate::graph::LanguageProficiency) -> Self {
+        Self::LanguageProficiency(::std::boxed::Box::new(value))
+    }
+}
 impl ::serde::Serialize for AnyEntity {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -182,10 +200,36 @@ impl ::serde::Serialize for AnyEntity {
                 ::serde::Serialize::serialize(value.as_ref(), serializer)
             }
             Self::ItemFacet(value) => {
-                ::serde::Serialize::serialize(value.as_ref(), serializer)
+                match value.odata_type {
+                    ::std::option::Option::Some(_) => {
+                        ::serde::Serialize::serialize(value.as_ref(), serializer)
+                    }
+                    ::std::option::Option::None => {
+                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
+                        tagged.odata_type = ::std::option::Option::Some(
+                            ::std::string::ToString::to_string(
+                                "#microsoft.graph.itemFacet",
+                            ),
+                        );
+                        ::serde::Serialize::serialize(&tagged, serializer)
+                    }
+                }
             }
             Self::LanguageProficiency(value) => {
-                ::serde::Serialize::serialize(value.as_ref(), serializer)
+                match value.odata_type {
+                    ::std::option::Option::Some(_) => {
+                        ::serde::Serialize::serialize(value.as_ref(), serializer)
+                    }
+                    ::std::option::Option::None => {
+                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
+                        tagged.odata_type = ::std::option::Option::Some(
+                            ::std::string::ToString::to_string(
+                                "#microsoft.graph.languageProficiency",
+                            ),
+                        );
+                        ::serde::Serialize::serialize(&tagged, serializer)
+                    }
+                }
             }
         }
     }
@@ -307,7 +351,7 @@ pub struct InferenceData {
         default,
         skip_serializing_if = "crate::runtime::Nullable::is_absent"
     )]
-    pub confidence_score: crate::runtime::Nullable<f64>,
+    pub confidence_score: crate::runtime::Nullable<crate::runtime::Double>,
     /// `userHasVerifiedAccuracy`.
     #[serde(
         rename = "userHasVerifiedAccuracy",
@@ -461,6 +505,13 @@ pub enum AnyItemFacet {
     LanguageProficiency(::std::boxed::Box<crate::graph::LanguageProficiency>),
 }
 impl AnyItemFacet {
+    /// The properties every variant has (those `itemFacet` declares and inherits), without a match: `members[0].as_item_facet_properties().id()`.
+    pub fn as_item_facet_properties(&self) -> &dyn crate::graph::ItemFacetProperties {
+        match self {
+            Self::ItemFacet(value) => value.as_ref(),
+            Self::LanguageProficiency(value) => value.as_ref(),
+        }
+    }
     /// The `@odata.type` the value carried, if any.
     pub fn odata_type(&self) -> ::std::option::Option<&str> {
         match self {
@@ -479,6 +530,11 @@ impl ::std::convert::From<crate::graph::ItemFacet> for AnyItemFacet {
         Self::ItemFacet(::std::boxed::Box::new(value))
     }
 }
+impl ::std::convert::From<crate::graph::LanguageProficiency> for AnyItemFacet {
+    fn from(value: crate::graph::LanguageProficiency) -> Self {
+        Self::LanguageProficiency(::std::boxed::Box::new(value))
+    }
+}
 impl ::serde::Serialize for AnyItemFacet {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -489,7 +545,20 @@ impl ::serde::Serialize for AnyItemFacet {
                 ::serde::Serialize::serialize(value.as_ref(), serializer)
             }
             Self::LanguageProficiency(value) => {
-                ::serde::Serialize::serialize(value.as_ref(), serializer)
+                match value.odata_type {
+                    ::std::option::Option::Some(_) => {
+                        ::serde::Serialize::serialize(value.as_ref(), serializer)
+                    }
+                    ::std::option::Option::None => {
+                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
+                        tagged.odata_type = ::std::option::Option::Some(
+                            ::std::string::ToString::to_string(
+                                "#microsoft.graph.languageProficiency",
+                            ),
+                        );
+                        ::serde::Serialize::serialize(&tagged, serializer)
+                    }
+                }
             }
         }
     }

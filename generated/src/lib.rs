@@ -5,6 +5,40 @@
 //! Every property is a [`runtime::Nullable`], which tells an absent property from an
 //! explicit `null`; every struct keeps unknown properties in `additional`; every enum
 //! keeps values it does not know. See `schema.yaml` for where each fact came from.
+//!
+//! # Reading
+//!
+//! Parse with `serde_json`; a page of results is a [`runtime::ODataCollection`], an error
+//! body a [`runtime::ODataError`]. `Nullable` reads like `Option`:
+//!
+//! ```text
+//! let page: ODataCollection<User> = serde_json::from_str(&body)?;
+//! for user in &page {
+//!     println!("{}", user.display_name.as_deref().unwrap_or("(no name)"));
+//! }
+//! let next = page.next_link();                          // Option<&str>
+//! let id = member.as_directory_object_properties().id(); // any AnyDirectoryObject variant
+//! ```
+//!
+//! # Building bodies
+//!
+//! Start from `Default` and set only what you send; `.into()` wraps a value in
+//! `Nullable::Value`, and a derived type converts into its base's `AnyX` union, which
+//! writes its `@odata.type` for you:
+//!
+//! ```text
+//! let patch = User {
+//!     job_title: "Engineer".to_owned().into(),   // set
+//!     office_location: Nullable::Null,           // clear
+//!     ..Default::default()                       // everything else: leave unchanged
+//! };
+//! let attachment = AnyAttachment::from(FileAttachment {
+//!     name: "hello.txt".to_owned().into(),
+//!     content_bytes: Binary::from_bytes(b"Hello").into(),
+//!     ..Default::default()
+//! });
+//! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
+//! ```
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
 pub mod runtime;

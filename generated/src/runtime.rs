@@ -17,7 +17,11 @@
 //!   [`TimeOfDay`], [`Duration`], [`Guid`], [`Binary`] (all keep the exact
 //!   JSON string) and [`Decimal`] (keeps the JSON number).
 //! * [`Flags`]: a flags enum value travelling as comma-separated member names.
-//! * [`ODataCollection`]: the envelope of collection responses.
+//! * [`Double`] (and [`Single`]): floating-point numbers that keep their JSON
+//!   text, so `100` is written back as `100`.
+//! * [`ODataCollection`]: the envelope of collection responses (pages with
+//!   `@odata.nextLink`, `@odata.deltaLink`, `@odata.count`).
+//! * [`ODataError`]: the body of an error response, with its `innerError`.
 //! * [`OpenType`]: the catch-all map for unknown properties and annotations.
 //! * [`testing`]: round-trip assertions for tests of generated models.
 //!
@@ -202,6 +206,163 @@ impl<T> Nullable<T> {
     /// Replaces the current state with [`Nullable::Null`] (PATCH: clear).
     pub fn set_null(&mut self) {
         *self = Nullable::Null;
+    }
+
+    /// Returns `true` unless [`Nullable::Absent`]: the property was (or will be) written.
+    #[must_use]
+    pub fn is_present(&self) -> bool {
+        !self.is_absent()
+    }
+
+    /// The value as an [`Option`] of a reference; `None` for both absent and
+    /// `null` (the same as [`Nullable::value`], named like `Option::as_ref`).
+    #[must_use]
+    pub fn as_option(&self) -> Option<&T> {
+        self.value()
+    }
+
+    /// Consumes `self` into an [`Option`]; `None` for both absent and `null`.
+    #[must_use]
+    pub fn into_option(self) -> Option<T> {
+        self.into_value()
+    }
+
+    /// Converts `&Nullable<T>` into `Option<&T::Target>`: `user.display_name.as_deref()`
+    /// is an `Option<&str>`.
+    #[must_use]
+    pub fn as_deref(&self) -> Option<&T::Target>
+    where
+        T: std::ops::Deref,
+    {
+        self.value().map(|v| &**v)
+    }
+
+    /// Converts `&mut Nullable<T>` into `Option<&mut T::Target>`.
+    #[must_use]
+    pub fn as_deref_mut(&mut self) -> Option<&mut T::Target>
+    where
+        T: std::ops::DerefMut,
+    {
+        self.value_mut().map(|v| &mut **v)
+    }
+
+    /// Returns the value, or `default` when absent or `null`.
+    #[must_use]
+    pub fn unwrap_or(self, default: T) -> T {
+        self.into_value().unwrap_or(default)
+    }
+
+    /// Returns the value, or computes one when absent or `null`.
+    #[must_use]
+    pub fn unwrap_or_else<F: FnOnce() -> T>(self, f: F) -> T {
+        self.into_value().unwrap_or_else(f)
+    }
+
+    /// Returns the value, or `T::default()` when absent or `null`.
+    #[must_use]
+    pub fn unwrap_or_default(self) -> T
+    where
+        T: Default,
+    {
+        self.into_value().unwrap_or_default()
+    }
+
+    /// `Ok(value)`, or `Err(err)` when absent or `null`.
+    ///
+    /// # Errors
+    /// `err` when there is no value.
+    pub fn ok_or<E>(self, err: E) -> Result<T, E> {
+        self.into_value().ok_or(err)
+    }
+
+    /// `Ok(value)`, or `Err(f())` when absent or `null`.
+    ///
+    /// # Errors
+    /// `f()` when there is no value.
+    pub fn ok_or_else<E, F: FnOnce() -> E>(self, f: F) -> Result<T, E> {
+        self.into_value().ok_or_else(f)
+    }
+
+    /// Chains a computation that may itself be absent or `null`; keeps
+    /// [`Nullable::Absent`] and [`Nullable::Null`] as they are.
+    #[must_use]
+    pub fn and_then<U, F: FnOnce(T) -> Nullable<U>>(self, f: F) -> Nullable<U> {
+        match self {
+            Nullable::Absent => Nullable::Absent,
+            Nullable::Null => Nullable::Null,
+            Nullable::Value(v) => f(v),
+        }
+    }
+
+    /// `self` if it is present (a value or `null`), else `other`: merges a
+    /// PATCH over defaults without losing an explicit `null`.
+    #[must_use]
+    pub fn or(self, other: Nullable<T>) -> Nullable<T> {
+        if self.is_absent() {
+            other
+        } else {
+            self
+        }
+    }
+
+    /// Iterates over the value, if any.
+    pub fn iter(&self) -> std::option::IntoIter<&T> {
+        self.value().into_iter()
+    }
+
+    /// The tri-state as nested options: absent is `None`, `null` is
+    /// `Some(None)`, a value is `Some(Some(v))` (serde_with's `double_option`).
+    #[must_use]
+    pub fn into_nested_option(self) -> Option<Option<T>> {
+        match self {
+            Nullable::Absent => None,
+            Nullable::Null => Some(None),
+            Nullable::Value(v) => Some(Some(v)),
+        }
+    }
+
+    /// The inverse of [`Nullable::into_nested_option`].
+    #[must_use]
+    pub fn from_nested_option(value: Option<Option<T>>) -> Self {
+        match value {
+            None => Nullable::Absent,
+            Some(None) => Nullable::Null,
+            Some(Some(v)) => Nullable::Value(v),
+        }
+    }
+
+    /// The value, inserting `f()` first when absent or `null`.
+    pub fn get_or_insert_with<F: FnOnce() -> T>(&mut self, f: F) -> &mut T {
+        if !self.is_value() {
+            *self = Nullable::Value(f());
+        }
+        match self {
+            Nullable::Value(v) => v,
+            Nullable::Absent | Nullable::Null => unreachable!("just set"),
+        }
+    }
+}
+
+impl<T: Clone> Nullable<&T> {
+    /// Clones the referenced value, keeping the state.
+    #[must_use]
+    pub fn cloned(self) -> Nullable<T> {
+        self.map(Clone::clone)
+    }
+}
+
+impl<T: Copy> Nullable<&T> {
+    /// Copies the referenced value, keeping the state.
+    #[must_use]
+    pub fn copied(self) -> Nullable<T> {
+        self.map(|v| *v)
+    }
+}
+
+impl<T> From<Nullable<T>> for Option<T> {
+    /// The value; `None` for both absent and `null`.
+    fn from(value: Nullable<T>) -> Self {
+        value.into_value()
     }
 }
 
@@ -867,6 +1028,177 @@ impl From<u64> for Decimal {
 }
 
 // ---------------------------------------------------------------------------
+// Double
+// ---------------------------------------------------------------------------
+
+/// An `Edm.Double` or `Edm.Single`, kept as the JSON number it was read from.
+///
+/// An `f64` would write `100` back as `100.0` and cannot hold `2^63` exactly;
+/// `Double` writes back what it read (`100`, `100.0`, `1e300`, `-0.0`,
+/// `9223372036854775808`). OData JSON sends the non-finite values as the
+/// strings `"NaN"`, `"INF"` and `"-INF"`; they are read and written that way.
+///
+/// Build one with `Double::from(1.5)` (or from any integer), read it with
+/// [`Double::as_f64`]. Comparison is by value: `Double::from(1) ==
+/// Double::from(1.0)`.
+#[derive(Debug, Clone)]
+pub struct Double(DoubleRepr);
+
+#[derive(Debug, Clone)]
+enum DoubleRepr {
+    Number(serde_json::Number),
+    NonFinite(f64),
+}
+
+/// `Edm.Single` values are held like `Edm.Double` ones, so their text is kept too.
+pub type Single = Double;
+
+impl Double {
+    /// The value as an `f64` (an integer beyond 2^53 is rounded).
+    #[must_use]
+    pub fn as_f64(&self) -> f64 {
+        match &self.0 {
+            // Every JSON number converts to f64 (serde_json without arbitrary_precision).
+            DoubleRepr::Number(n) => n.as_f64().unwrap_or(f64::NAN),
+            DoubleRepr::NonFinite(v) => *v,
+        }
+    }
+
+    /// The JSON number, if the value is finite.
+    #[must_use]
+    pub fn as_number(&self) -> Option<&serde_json::Number> {
+        match &self.0 {
+            DoubleRepr::Number(n) => Some(n),
+            DoubleRepr::NonFinite(_) => None,
+        }
+    }
+}
+
+impl Default for Double {
+    /// The integer `0`.
+    fn default() -> Self {
+        Double(DoubleRepr::Number(0u8.into()))
+    }
+}
+
+impl PartialEq for Double {
+    /// By value, like `f64` (`NaN != NaN`, `0 == -0`).
+    #[allow(clippy::float_cmp)]
+    fn eq(&self, other: &Self) -> bool {
+        self.as_f64() == other.as_f64()
+    }
+}
+
+impl PartialOrd for Double {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        self.as_f64().partial_cmp(&other.as_f64())
+    }
+}
+
+impl fmt::Display for Double {
+    /// The number as it is written on the wire (`NaN`, `INF`, `-INF` for the
+    /// non-finite values).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            DoubleRepr::Number(n) => fmt::Display::fmt(n, f),
+            DoubleRepr::NonFinite(v) => f.write_str(non_finite_name(*v)),
+        }
+    }
+}
+
+fn non_finite_name(v: f64) -> &'static str {
+    if v.is_nan() {
+        "NaN"
+    } else if v > 0.0 {
+        "INF"
+    } else {
+        "-INF"
+    }
+}
+
+impl From<f64> for Double {
+    fn from(value: f64) -> Self {
+        match serde_json::Number::from_f64(value) {
+            Some(n) => Double(DoubleRepr::Number(n)),
+            None => Double(DoubleRepr::NonFinite(value)),
+        }
+    }
+}
+
+impl From<f32> for Double {
+    /// Keeps the `f32`'s shortest text (`1.1f32` is written `1.1`, not
+    /// `1.100000023841858`).
+    fn from(value: f32) -> Self {
+        match value.to_string().parse::<serde_json::Number>() {
+            Ok(n) if value.is_finite() => Double(DoubleRepr::Number(n)),
+            _ => Double(DoubleRepr::NonFinite(f64::from(value))),
+        }
+    }
+}
+
+macro_rules! double_from_integer {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Double {
+            fn from(value: $t) -> Self {
+                Double(DoubleRepr::Number(value.into()))
+            }
+        }
+    )*};
+}
+double_from_integer!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl From<serde_json::Number> for Double {
+    fn from(number: serde_json::Number) -> Self {
+        Double(DoubleRepr::Number(number))
+    }
+}
+
+impl From<Double> for f64 {
+    fn from(value: Double) -> Self {
+        value.as_f64()
+    }
+}
+
+impl Serialize for Double {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            DoubleRepr::Number(n) => n.serialize(serializer),
+            DoubleRepr::NonFinite(v) => serializer.serialize_str(non_finite_name(*v)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Double {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Double;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, or \"NaN\", \"INF\" or \"-INF\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Double, E> {
+                Ok(Double::from(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Double, E> {
+                Ok(Double::from(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Double, E> {
+                Ok(Double::from(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Double, E> {
+                match v {
+                    "NaN" => Ok(Double(DoubleRepr::NonFinite(f64::NAN))),
+                    "INF" => Ok(Double(DoubleRepr::NonFinite(f64::INFINITY))),
+                    "-INF" => Ok(Double(DoubleRepr::NonFinite(f64::NEG_INFINITY))),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Flags
 // ---------------------------------------------------------------------------
 
@@ -1160,6 +1492,124 @@ impl<'a, T> IntoIterator for &'a ODataCollection<T> {
         self.value.iter()
     }
 }
+
+impl<T> ODataCollection<T> {
+    /// The URL of the next page, or `None` on the last page.
+    #[must_use]
+    pub fn next_link(&self) -> Option<&str> {
+        self.odata_next_link.as_deref()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// ODataError
+// ---------------------------------------------------------------------------
+
+/// The body of a Graph error response:
+///
+/// ```text
+/// {"error": {"code": "ItemNotFound", "message": "...",
+///            "innerError": {"date": "...", "request-id": "...", "client-request-id": "..."}}}
+/// ```
+///
+/// Every level keeps properties it does not name in `additional`, so an error
+/// body round-trips unchanged. It implements [`std::error::Error`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ODataError {
+    /// `error`: what went wrong.
+    pub error: MainError,
+    /// Any other member of the body.
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+/// The `error` object of an [`ODataError`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct MainError {
+    /// `code`: a service-defined error code (`ItemNotFound`, `20117`).
+    #[serde(default)]
+    pub code: String,
+    /// `message`: a human-readable description.
+    #[serde(default)]
+    pub message: String,
+    /// `target`: the target of the error, if the service says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// `details`: further errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Vec<ErrorDetail>>,
+    /// `innerError`: service diagnostics (request ids, date).
+    #[serde(
+        rename = "innerError",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub inner_error: Option<InnerError>,
+    /// Any other member.
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+/// One entry of [`MainError::details`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ErrorDetail {
+    /// `code`.
+    #[serde(default)]
+    pub code: String,
+    /// `message`.
+    #[serde(default)]
+    pub message: String,
+    /// `target`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Any other member.
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+/// The `innerError` object of a [`MainError`]: what to quote to Microsoft
+/// support. Open: members it does not name are kept in `additional`.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct InnerError {
+    /// `date`: when the error happened (`2019-03-22T23:17:50`, no zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// `request-id`: the id of the request on the service side.
+    #[serde(
+        rename = "request-id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub request_id: Option<String>,
+    /// `client-request-id`: the `client-request-id` header the client sent.
+    #[serde(
+        rename = "client-request-id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub client_request_id: Option<String>,
+    /// Any other member (`code`, a nested `innerError`, ...).
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+impl fmt::Display for ODataError {
+    /// `code: message`, then the request id when there is one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.error.code, self.error.message)?;
+        if let Some(id) = self
+            .error
+            .inner_error
+            .as_ref()
+            .and_then(|i| i.request_id.as_deref())
+        {
+            write!(f, " (request-id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ODataError {}
 
 // ---------------------------------------------------------------------------
 // testing

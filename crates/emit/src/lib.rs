@@ -109,31 +109,70 @@ struct Emitter<'a> {
     reach_memo: std::cell::RefCell<HashMap<String, std::rc::Rc<BTreeSet<String>>>>,
 }
 
+impl<'a> Emitter<'a> {
+    fn new(schema: &'a Schema) -> Self {
+        let mut diagnostics = Vec::new();
+        let bases: BTreeSet<String> = schema
+            .types
+            .values()
+            .filter_map(|t| t.base.as_ref().map(|b| b.name.clone()))
+            .filter(|b| {
+                schema
+                    .types
+                    .get(b)
+                    .is_some_and(|t| t.kind != TypeKind::Enum)
+            })
+            .collect();
+        let naming = Naming::new(schema, &bases, &mut diagnostics);
+        let inline_edges = types::inline_edges(schema, &bases);
+        Emitter {
+            schema,
+            naming,
+            bases,
+            diagnostics,
+            inline_edges,
+            descendants: types::descendants(schema),
+            reach_memo: Default::default(),
+        }
+    }
+}
+
+/// The Rust types of a schema as the generated crate names them, for code outside the crate
+/// (the payload conformance tests) that must name the same types.
+#[derive(Debug)]
+pub struct RustTypes<'a>(Emitter<'a>);
+
+impl std::fmt::Debug for Emitter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emitter").finish_non_exhaustive()
+    }
+}
+
+impl<'a> RustTypes<'a> {
+    pub fn new(schema: &'a Schema) -> Self {
+        RustTypes(Emitter::new(schema))
+    }
+
+    /// The type that holds a value of the qualified Graph type `qualified` (its `AnyX` union when
+    /// other types derive from it), the same the round-trip tests use, with paths starting at
+    /// `root` (`::graph_models`). `None` when the schema has no such type.
+    pub fn type_of(&self, qualified: &str, root: &str) -> Option<String> {
+        if !self.0.schema.types.contains_key(qualified) {
+            return None;
+        }
+        let root: TokenStream = root.parse().ok()?;
+        let ty = self.0.rust_type_in(
+            &graphgen_schema::TypeRef::new(qualified.to_owned(), false),
+            false,
+            &root,
+        );
+        Some(ty.to_string())
+    }
+}
+
 /// Emits the whole crate.
 pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
-    let mut diagnostics = Vec::new();
-    let bases: BTreeSet<String> = schema
-        .types
-        .values()
-        .filter_map(|t| t.base.as_ref().map(|b| b.name.clone()))
-        .filter(|b| {
-            schema
-                .types
-                .get(b)
-                .is_some_and(|t| t.kind != TypeKind::Enum)
-        })
-        .collect();
-    let naming = Naming::new(schema, &bases, &mut diagnostics);
-    let inline_edges = types::inline_edges(schema, &bases);
-    let mut emitter = Emitter {
-        schema,
-        naming,
-        bases,
-        diagnostics,
-        inline_edges,
-        descendants: types::descendants(schema),
-        reach_memo: Default::default(),
-    };
+    let mut emitter = Emitter::new(schema);
 
     // Items per module, in type-name order.
     let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
@@ -195,6 +234,40 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         //! Every property is a [`runtime::Nullable`], which tells an absent property from an
         //! explicit `null`; every struct keeps unknown properties in `additional`; every enum
         //! keeps values it does not know. See `schema.yaml` for where each fact came from.
+        //!
+        //! # Reading
+        //!
+        //! Parse with `serde_json`; a page of results is a [`runtime::ODataCollection`], an error
+        //! body a [`runtime::ODataError`]. `Nullable` reads like `Option`:
+        //!
+        //! ```text
+        //! let page: ODataCollection<User> = serde_json::from_str(&body)?;
+        //! for user in &page {
+        //!     println!("{}", user.display_name.as_deref().unwrap_or("(no name)"));
+        //! }
+        //! let next = page.next_link();                          // Option<&str>
+        //! let id = member.as_directory_object_properties().id(); // any AnyDirectoryObject variant
+        //! ```
+        //!
+        //! # Building bodies
+        //!
+        //! Start from `Default` and set only what you send; `.into()` wraps a value in
+        //! `Nullable::Value`, and a derived type converts into its base's `AnyX` union, which
+        //! writes its `@odata.type` for you:
+        //!
+        //! ```text
+        //! let patch = User {
+        //!     job_title: "Engineer".to_owned().into(),   // set
+        //!     office_location: Nullable::Null,           // clear
+        //!     ..Default::default()                       // everything else: leave unchanged
+        //! };
+        //! let attachment = AnyAttachment::from(FileAttachment {
+        //!     name: "hello.txt".to_owned().into(),
+        //!     content_bytes: Binary::from_bytes(b"Hello").into(),
+        //!     ..Default::default()
+        //! });
+        //! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
+        //! ```
         #![forbid(unsafe_code)]
         // Link labels are the docs' own words; when a label happens to equal the Rust name the
         // explicit target is redundant, which is harmless.

@@ -10,7 +10,8 @@ impl Emitter<'_> {
     /// The polymorphic enum of a base type: one boxed variant per concrete type, chosen when
     /// deserializing by `@odata.type` (with or without `#`, any case). A value whose type the
     /// crate does not know is read as the base type, which keeps its `@odata.type` and every
-    /// property, so nothing is lost; serializing writes the value back as received.
+    /// property, so nothing is lost; serializing writes the value back as received, adding the
+    /// variant's `@odata.type` when a derived value does not carry one.
     pub(crate) fn emit_any(&self, t: &TypeDef) -> TokenStream {
         let any = ident(&self.naming.anys[&t.name]);
         let base_path = self.naming.path_in(&t.name, &quote!(crate));
@@ -19,6 +20,9 @@ impl Emitter<'_> {
         let mut arms = Vec::new();
         let mut ser = Vec::new();
         let mut odata = Vec::new();
+        let mut froms = Vec::new();
+        let mut views = Vec::new();
+        let trait_path = self.naming.trait_path(&t.name);
         let mut types: Vec<&str> = vec![t.name.as_str()];
         if let Some(ds) = self.descendants.get(&t.name) {
             let mut ds: Vec<&str> = ds.iter().map(String::as_str).collect();
@@ -32,11 +36,34 @@ impl Emitter<'_> {
             let path = self.naming.path_in(name, &quote!(crate));
             let doc = format!(" `{name}`");
             variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#path>),));
-            ser.push(quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
             odata.push(quote!(Self::#v(value) => value.odata_type.as_deref(),));
+            views.push(quote!(Self::#v(value) => value.as_ref(),));
+            if name != t.name {
+                froms.push(quote! {
+                    impl ::std::convert::From<#path> for #any {
+                        fn from(value: #path) -> Self {
+                            Self::#v(::std::boxed::Box::new(value))
+                        }
+                    }
+                });
+            }
             if name == t.name {
+                ser.push(quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
                 base_variant = Some(v);
             } else {
+                // A derived value built in code says what it is: Graph needs `@odata.type` to
+                // read a subtype (a POSTed fileAttachment), and so does this crate.
+                let tag = format!("#{name}");
+                ser.push(quote! {
+                    Self::#v(value) => match value.odata_type {
+                        ::std::option::Option::Some(_) => ::serde::Serialize::serialize(value.as_ref(), serializer),
+                        ::std::option::Option::None => {
+                            let mut tagged = ::std::clone::Clone::clone(value.as_ref());
+                            tagged.odata_type = ::std::option::Option::Some(::std::string::ToString::to_string(#tag));
+                            ::serde::Serialize::serialize(&tagged, serializer)
+                        }
+                    },
+                });
                 let lower = name.to_ascii_lowercase();
                 arms.push(quote! {
                     ::std::option::Option::Some(#lower) => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
@@ -47,6 +74,15 @@ impl Emitter<'_> {
         let doc = format!(
             " A `{}` or any type derived from it, chosen by `@odata.type`. A type this crate does not know is read as the base, keeping its `@odata.type` and every property.",
             t.name
+        );
+        let trait_name = &self.naming.traits[&t.name];
+        let view = ident(&format!(
+            "as_{}",
+            heck::ToSnakeCase::to_snake_case(trait_name.as_str())
+        ));
+        let view_doc = format!(
+            " The properties every variant has (those `{}` declares and inherits), without a match: `members[0].{view}().id()`.",
+            t.simple_name()
         );
         let dispatch = if arms.is_empty() {
             quote!(::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))))
@@ -69,6 +105,12 @@ impl Emitter<'_> {
                 #(#variants)*
             }
             impl #any {
+                #[doc = #view_doc]
+                pub fn #view(&self) -> &dyn #trait_path {
+                    match self {
+                        #(#views)*
+                    }
+                }
                 /// The `@odata.type` the value carried, if any.
                 pub fn odata_type(&self) -> ::std::option::Option<&str> {
                     match self {
@@ -86,6 +128,7 @@ impl Emitter<'_> {
                     Self::#base_variant(::std::boxed::Box::new(value))
                 }
             }
+            #(#froms)*
             impl ::serde::Serialize for #any {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                     match self {

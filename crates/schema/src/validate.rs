@@ -37,7 +37,31 @@ fn describe(node: &JsonNode) -> String {
 }
 
 fn integer_in(n: &str, min: i128, max: i128) -> bool {
-    n.parse::<i128>().is_ok_and(|v| v >= min && v <= max)
+    // `-0` is an integer in range, but serde_json reads it as the float -0.0, which an integer
+    // field rejects.
+    n.parse::<i128>()
+        .is_ok_and(|v| v >= min && v <= max && !(v == 0 && n.starts_with('-')))
+}
+
+/// The first number anywhere in `node` that serde_json cannot read at all (beyond the f64 range,
+/// like `1e400`): it makes the whole body unreadable, whatever the property's type.
+pub(crate) fn unreadable_number(node: &JsonNode, path: &str, line: u32) -> Option<Mismatch> {
+    match node {
+        JsonNode::Number(n) if !n.parse::<f64>().is_ok_and(f64::is_finite) => Some(Mismatch::new(
+            path,
+            line,
+            "a number within the f64 range",
+            node,
+        )),
+        JsonNode::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| unreadable_number(item, &format!("{path}[{i}]"), line)),
+        JsonNode::Object(members) => members
+            .iter()
+            .find_map(|m| unreadable_number(&m.value, &format!("{path}.{}", m.key), m.line)),
+        _ => None,
+    }
 }
 
 /// Checks `node` against `ty`. `in_collection`: a `null` element of a collection is not a value

@@ -150,6 +150,10 @@ pub(super) fn classify(
             false,
         )
     };
+    let checked = match crate::validate::unreadable_number(tree, "$", c.body.line) {
+        Some(m) => Err(m),
+        None => checked,
+    };
     if let Err(m) = checked {
         diagnostics.push(
             Diagnostic::new(
