@@ -93,6 +93,10 @@ codes! {
     UnreadableFile = "GD0029", Error, "file could not be read";
     ExampleValueMismatch = "GD0030", Warning, "example value does not match the property's documented type";
     NulCharacter = "GD0031", Warning, "file contains a NUL character";
+    UnreadOperation = "GD0032", Warning, "a statement of an API page's HTTP request could not be read";
+    PermissionsNotStated = "GD0033", Warning, "an operation's permissions are not stated";
+    UnmatchedExampleRequest = "GD0034", Warning, "request example matches none of the operation's URL templates";
+    ResponseTypeMismatch = "GD0035", Warning, "response example type differs from the operation's stated response";
 }
 
 impl fmt::Display for Code {

@@ -7,9 +7,15 @@
 mod http;
 mod json;
 pub mod model;
+pub mod operations;
 mod text;
 
 pub use model::*;
+pub use operations::{
+    is_include_path, parse_template, resolve_relative, BodyStatement, BodyStatementKind,
+    FunctionCall, Includes, OperationFacts, PathParam, PermissionKind, PermissionRow, Permissions,
+    RequestHeader, ResponseStatement, UrlPiece, UrlTemplate,
+};
 
 use graphgen_diag::{Code, Diagnostic, LineIndex, Span};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -223,8 +229,15 @@ pub struct Parsed {
 }
 
 /// Parses one page. Never panics on any input; whatever cannot be read becomes a diagnostic.
+/// A permissions table the page includes is reported as not present (see [`parse_page_with`]).
 pub fn parse_page(path: Arc<str>, text: &str) -> Parsed {
-    Walker::new(path, text).run()
+    parse_page_with(path, text, &Includes::default())
+}
+
+/// Parses one page; `[!INCLUDE]`d permissions tables are read from `includes` (files the load
+/// stage read from the docs folder), never from the file system.
+pub fn parse_page_with(path: Arc<str>, text: &str, includes: &Includes) -> Parsed {
+    Walker::new(path, text, includes).run()
 }
 
 fn options() -> Options {
@@ -277,10 +290,16 @@ struct Walker<'a> {
     html: Option<(String, usize)>,
     pending_annotation: Option<(Annotation, bool)>,
     in_metadata: Option<(String, usize)>,
+    includes: &'a Includes,
+    /// Paragraphs read so far, for the operation's statements.
+    paragraphs: Vec<operations::Paragraph>,
+    /// Code spans and links of the open paragraph.
+    paragraph_codes: Vec<String>,
+    paragraph_links: Vec<Link>,
 }
 
 impl<'a> Walker<'a> {
-    fn new(path: Arc<str>, text: &'a str) -> Self {
+    fn new(path: Arc<str>, text: &'a str, includes: &'a Includes) -> Self {
         let page = Page {
             path: path.clone(),
             front_matter: FrontMatter::default(),
@@ -294,6 +313,7 @@ impl<'a> Walker<'a> {
             includes: Vec::new(),
             dangling_annotations: Vec::new(),
             page_annotations: Vec::new(),
+            operation: None,
         };
         Walker {
             path,
@@ -311,6 +331,10 @@ impl<'a> Walker<'a> {
             html: None,
             pending_annotation: None,
             in_metadata: None,
+            includes,
+            paragraphs: Vec::new(),
+            paragraph_codes: Vec::new(),
+            paragraph_links: Vec::new(),
         }
     }
 
@@ -327,6 +351,12 @@ impl<'a> Walker<'a> {
         if let Some((annotation, _)) = self.pending_annotation.take() {
             self.dangling(annotation);
         }
+        self.page.operation = operations::extract(
+            &self.page,
+            &self.paragraphs,
+            self.includes,
+            &mut self.diagnostics,
+        );
         Parsed {
             page: self.page,
             diagnostics: self.diagnostics,
@@ -388,6 +418,8 @@ impl<'a> Walker<'a> {
                     if cell.in_possible_values {
                         cell.cell.possible_values.push(c.trim().to_owned());
                     }
+                } else if self.paragraph.is_some() {
+                    self.paragraph_codes.push(c.to_string());
                 }
                 self.push_text(&c);
             }
@@ -421,7 +453,11 @@ impl<'a> Walker<'a> {
                 };
                 self.heading = Some((level, String::new(), range.start));
             }
-            Tag::Paragraph => self.paragraph = Some((String::new(), range.start)),
+            Tag::Paragraph => {
+                self.paragraph = Some((String::new(), range.start));
+                self.paragraph_codes.clear();
+                self.paragraph_links.clear();
+            }
             Tag::Link { dest_url, .. } => {
                 let before = self.container_text().trim_end().to_ascii_lowercase();
                 let after_inherit =
@@ -526,6 +562,12 @@ impl<'a> Walker<'a> {
             TagEnd::Paragraph => {
                 if let Some((text, start)) = self.paragraph.take() {
                     self.paragraph_done(text.trim(), start..range.end);
+                    self.paragraphs.push(operations::Paragraph {
+                        line: self.line(start),
+                        text: text.trim().to_owned(),
+                        codes: std::mem::take(&mut self.paragraph_codes),
+                        links: std::mem::take(&mut self.paragraph_links),
+                    });
                 }
             }
             TagEnd::Link => {
@@ -546,6 +588,7 @@ impl<'a> Walker<'a> {
                         if open.after_inherit {
                             self.page.inherits_from.push(link.clone());
                         }
+                        self.paragraph_links.push(link.clone());
                         if model::page_stem(&link.dest).is_some() {
                             self.page.links.push(link);
                         }

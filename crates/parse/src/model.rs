@@ -41,6 +41,9 @@ pub struct Page {
     /// Comments without a `blockType` (such as `"type": "#page.annotation"`): about the page.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub page_annotations: Vec<Annotation>,
+    /// What an API page says about the call it documents (pages with an HTTP request section).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<crate::operations::OperationFacts>,
 }
 
 /// The YAML front matter, as key -> scalar text.

@@ -36,14 +36,25 @@ pub struct Analysis {
     pub timings: Timings,
 }
 
-/// Decodes and parses every page (in parallel), then builds the schema.
+/// Decodes and parses every page (in parallel), then builds the schema. Files below an
+/// `includes` folder are not pages: they are handed to the parser for the pages that include
+/// them (permissions tables).
 pub fn analyze(files: &[SourceFile]) -> Analysis {
     let start = Instant::now();
+    let (include_files, files): (Vec<&SourceFile>, Vec<&SourceFile>) = files
+        .iter()
+        .partition(|f| graphgen_parse::is_include_path(&f.path));
+    let mut includes = graphgen_parse::Includes::new();
+    for f in include_files {
+        let decoded = graphgen_parse::decode(&f.path, &f.bytes);
+        includes.insert(f.path.clone(), decoded.text);
+    }
     let mut parsed: Vec<(Page, String, Vec<Diagnostic>)> = files
         .par_iter()
         .map(|f| {
             let decoded = graphgen_parse::decode(&f.path, &f.bytes);
-            let mut parsed = graphgen_parse::parse_page(f.path.clone(), &decoded.text);
+            let mut parsed =
+                graphgen_parse::parse_page_with(f.path.clone(), &decoded.text, &includes);
             let mut diags = decoded.diagnostics;
             diags.append(&mut parsed.diagnostics);
             (parsed.page, decoded.text, diags)
@@ -140,6 +151,19 @@ pub fn summary(analysis: &Analysis) -> String {
         stats.example_tests,
         stats.example_templates,
         stats.example_unusable
+    );
+    let (kinds, matched, unmatched) = graphgen_schema::operation_counts(&analysis.schema);
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let _ = writeln!(
+        s,
+        "operations:      {} ({})",
+        analysis.schema.operations.len(),
+        kinds.join(", ")
+    );
+    let _ = writeln!(
+        s,
+        "example requests: {} matched to a URL template, {unmatched} unmatched",
+        matched
     );
     let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
     for d in &analysis.diagnostics {

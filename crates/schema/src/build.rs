@@ -143,6 +143,7 @@ pub fn build(pages: &[Page]) -> Built {
         t.open = open;
     }
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
+    crate::operations::build(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     bases::resolve_kinds(&mut schema);
     report_undefined(&schema, &facts.references, &mut diagnostics);
     names.report(&schema, &mut diagnostics);

@@ -11,6 +11,7 @@ mod infer;
 pub mod ir;
 mod methods;
 mod names;
+pub mod operations;
 mod properties;
 mod subject;
 pub mod types;
@@ -20,6 +21,7 @@ pub use build::{build, Built, DEFAULT_NAMESPACE};
 pub use graphgen_parse::page_stem;
 pub use infer::placeholder_type;
 pub use ir::*;
+pub use operations::{operation_counts, Operation, OperationKind};
 
 /// The IR as YAML (`generated/schema.yaml`).
 pub fn to_yaml(schema: &Schema) -> String {

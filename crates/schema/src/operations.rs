@@ -1,0 +1,676 @@
+//! Operations: one per API page, from what its HTTP request, Request body, Response and
+//! Permissions sections say (read by the parse stage into [`OperationFacts`]). Type links are
+//! resolved to qualified names here; the page's example requests are matched to its URL
+//! templates and its example responses checked against the stated response type.
+
+use crate::ir::*;
+use crate::names::{is_type_word, page_namespace, qualify, Names};
+use crate::subject::PageKind;
+use graphgen_diag::{Code, Diagnostic, Severity};
+use graphgen_parse::{
+    BodyStatementKind, FunctionCall, HttpMessage, OperationFacts, Page, PathParam, PermissionKind,
+    UrlPiece, UrlTemplate,
+};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationKind {
+    Get,
+    List,
+    Create,
+    Update,
+    Delete,
+    Action,
+    Function,
+}
+
+impl OperationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationKind::Get => "get",
+            OperationKind::List => "list",
+            OperationKind::Create => "create",
+            OperationKind::Update => "update",
+            OperationKind::Delete => "delete",
+            OperationKind::Action => "action",
+            OperationKind::Function => "function",
+        }
+    }
+}
+
+/// One documented call.
+#[derive(Debug, Clone, Serialize)]
+pub struct Operation {
+    /// The page's file name without `.md`: stable, unique within a docs version.
+    pub name: String,
+    pub kind: OperationKind,
+    /// The method of the first template.
+    pub method: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub templates: Vec<Template>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub query_options: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<RequestBody>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<OperationPermissions>,
+    /// The page's example requests and the template each matches (`None`: none matches).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub example_requests: Vec<ExampleRequest>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Template {
+    pub method: String,
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<PathParam>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub function: Option<FunctionCall>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// Literal text and parameters, in order (path and query), for building URLs.
+    #[serde(skip)]
+    pub pieces: Vec<UrlPiece>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestKind {
+    /// A representation of a model type.
+    Model,
+    /// Some properties of a model type (an update).
+    Partial,
+    /// A parameter table (actions).
+    Parameters,
+    /// "Do not supply a request body".
+    None,
+    /// The statement was not understood; kept as text.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestBody {
+    pub kind: RequestKind,
+    #[serde(flatten)]
+    pub ty: Option<TypeRef>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The type of the body; `None` when the page says there is no body or names no type.
+    #[serde(flatten)]
+    pub ty: Option<TypeRef>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_body: bool,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationPermissions {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
+    /// The included file, as the page names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub include: Option<String>,
+    /// The included table was not present in the docs folder.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub missing: bool,
+    pub rows: Vec<Permission>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Permission {
+    pub kind: PermissionKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_supported: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub todo: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExampleRequest {
+    pub source: Source,
+    /// Index into `templates` of the template the URL matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template: Option<usize>,
+}
+
+/// Builds the operation of every API page. Runs after examples are classified, so response
+/// examples can be checked against the stated response type.
+pub(crate) fn build(
+    schema: &mut Schema,
+    pages: &[&Page],
+    subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
+    names: &mut Names,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut responses: BTreeMap<&str, Vec<&Example>> = BTreeMap::new();
+    for e in schema
+        .examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+    {
+        responses.entry(&e.source.file).or_default().push(e);
+    }
+    let mut out = Vec::new();
+    for page in pages {
+        let Some(facts) = &page.operation else {
+            continue;
+        };
+        if facts.templates.is_empty() {
+            continue;
+        }
+        let op = operation(page, facts, subjects, names, diagnostics);
+        let checked = check_responses(
+            schema,
+            &op,
+            responses.get(&*page.path).map_or(&[][..], |v| v.as_slice()),
+        );
+        diagnostics.extend(checked);
+        out.push(op);
+    }
+    schema.operations = out;
+}
+
+fn operation(
+    page: &Page,
+    facts: &OperationFacts,
+    subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
+    names: &mut Names,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Operation {
+    let subject = subjects.get(&page.path).cloned();
+    let ns = page_namespace(page);
+    let path = &page.path;
+    let templates: Vec<Template> = facts.templates.iter().map(|t| template(path, t)).collect();
+    let method = templates[0].method.clone();
+    if let Some(other) = templates.iter().find(|t| t.method != method) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::UnreadOperation,
+                other.source.span(),
+                format!(
+                    "the templates of this page use several methods ({method} and {}); the operation's kind follows the first",
+                    other.method
+                ),
+            )
+            .with_severity(Severity::Note)
+            .with_related(templates[0].source.span(), "the first template"),
+        );
+    }
+    let create_or_update = subject
+        .as_ref()
+        .filter(|(k, _)| *k == PageKind::CreateOrUpdate)
+        .and_then(|(_, s)| s.clone());
+    // A link names the subject of the page it points at (`[range](../resources/range.md)` is
+    // `workbookRange`); else its text names a type.
+    let mut link_type = |link: &graphgen_parse::Link| -> Option<String> {
+        let target = graphgen_parse::resolve_relative(path, &link.dest)
+            .and_then(|p| subjects.get(p.as_str()))
+            .and_then(|(kind, s)| (*kind != PageKind::CreateOrUpdate).then(|| s.clone()))
+            .flatten();
+        target.or_else(|| {
+            let text = link.text.trim().trim_matches(['`', '*']);
+            is_type_word(text).then(|| names.canonical(&qualify(text, &ns)))
+        })
+    };
+
+    let request = facts.request_body.as_ref().map(|b| {
+        let source = Source::new(path, b.line);
+        let linked = b.link.as_ref().and_then(&mut link_type);
+        let (kind, ty) = match b.kind {
+            BodyStatementKind::None => (RequestKind::None, None),
+            BodyStatementKind::Representation => {
+                (RequestKind::Model, create_or_update.clone().or(linked))
+            }
+            BodyStatementKind::Update => {
+                (RequestKind::Partial, create_or_update.clone().or(linked))
+            }
+            BodyStatementKind::Parameters => (RequestKind::Parameters, None),
+            BodyStatementKind::Other => (RequestKind::Unknown, None),
+        };
+        if kind == RequestKind::Unknown {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadOperation,
+                    source.span(),
+                    "the Request body statement says neither a type, parameters nor no body",
+                )
+                .with_severity(Severity::Note)
+                .with_help("write \"supply a JSON representation of [x](...)\", a parameter table, or \"Do not supply a request body for this method.\""),
+            );
+        }
+        RequestBody {
+            kind,
+            ty: ty.map(|t| TypeRef::new(t, false)),
+            text: (kind == RequestKind::Unknown).then(|| b.text.clone()),
+            source,
+        }
+    });
+
+    let response = match &facts.response {
+        Some(r) => {
+            let source = Source::new(path, r.line);
+            let named = r
+                .link
+                .as_ref()
+                .and_then(&mut link_type)
+                .or_else(|| r.primitive.as_ref().map(|p| format!("Edm.{p}")));
+            if r.status.is_none() {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnreadOperation,
+                        source.span(),
+                        "the Response statement names no status code",
+                    )
+                    .with_severity(Severity::Note)
+                    .with_help("write the code in backticks: returns a `200 OK` response code"),
+                );
+            }
+            Some(Response {
+                status: r.status,
+                ty: named.map(|n| TypeRef::new(n, r.collection)),
+                no_body: r.no_body,
+                source,
+            })
+        }
+        None => {
+            let line = page
+                .headings
+                .iter()
+                .find(|h| h.text.trim().eq_ignore_ascii_case("response"))
+                .map_or(templates[0].source.line, |h| h.line);
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadOperation,
+                    Source::new(path, line).span(),
+                    "the page states no response (no \"If successful, this method returns ...\" sentence)",
+                )
+                .with_severity(Severity::Note),
+            );
+            None
+        }
+    };
+
+    let permissions = match &facts.permissions {
+        Some(p) => Some(OperationPermissions {
+            columns: p.columns.clone(),
+            include: p.include.as_ref().map(|i| i.value.clone()),
+            missing: p.missing,
+            rows: p
+                .rows
+                .iter()
+                .map(|r| Permission {
+                    kind: r.kind,
+                    label: (r.kind == PermissionKind::Other).then(|| r.label.clone()),
+                    names: r.names.clone(),
+                    not_supported: r.not_supported,
+                    todo: r.todo,
+                    other: r.other.clone(),
+                    source: Source::new(&p.file, r.line),
+                })
+                .collect(),
+            source: Source::new(&p.file, p.line),
+        }),
+        None => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::PermissionsNotStated,
+                    templates[0].source.span(),
+                    "the page has no permissions table",
+                )
+                .with_severity(Severity::Note)
+                .with_help("add a `## Permissions` section with a `Permission type` table"),
+            );
+            None
+        }
+    };
+
+    let has_function_parameters = page
+        .headings
+        .iter()
+        .any(|h| h.text.trim().eq_ignore_ascii_case("function parameters"));
+    let first = &facts.templates[0];
+    let kind = match method.as_str() {
+        "DELETE" => OperationKind::Delete,
+        "PATCH" | "PUT" => OperationKind::Update,
+        "GET" if first.function.is_some() || has_function_parameters => OperationKind::Function,
+        "GET"
+            if response
+                .as_ref()
+                .and_then(|r| r.ty.as_ref())
+                .is_some_and(|t| t.collection) =>
+        {
+            OperationKind::List
+        }
+        "GET" => OperationKind::Get,
+        _ if first.function.is_some() => OperationKind::Action,
+        _ if first.suffix.as_deref() == Some("$ref")
+            || create_or_update.is_some()
+            || request
+                .as_ref()
+                .is_some_and(|r| r.kind == RequestKind::Model)
+            || response.as_ref().is_some_and(|r| r.status == Some(201)) =>
+        {
+            OperationKind::Create
+        }
+        _ => OperationKind::Action,
+    };
+
+    let example_requests = match_examples(page, &templates, diagnostics);
+    Operation {
+        name: page
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&page.path)
+            .trim_end_matches(".md")
+            .to_owned(),
+        kind,
+        method,
+        title: page.title.as_ref().map(|t| t.value.clone()),
+        templates,
+        query_options: facts
+            .query_options
+            .iter()
+            .map(|q| q.value.clone())
+            .collect(),
+        headers: facts
+            .headers
+            .iter()
+            .map(|h| Header {
+                name: h.name.clone(),
+                required: h.required,
+                source: Source::new(path, h.line),
+            })
+            .collect(),
+        request,
+        response,
+        permissions,
+        example_requests,
+        source: page
+            .title
+            .as_ref()
+            .map_or_else(|| Source::new(path, 1), |t| Source::new(path, t.line)),
+    }
+}
+
+fn template(path: &Arc<str>, t: &UrlTemplate) -> Template {
+    Template {
+        method: t.method.clone(),
+        path: t.path.clone(),
+        query: t.query.clone(),
+        params: t.params.clone(),
+        function: t.function.clone(),
+        suffix: t.suffix.clone(),
+        pieces: t.pieces.clone(),
+        source: Source::new(path, t.line),
+    }
+}
+
+/// The path part of a URL as an example writes it: no scheme, host, version or query.
+fn example_path(target: &str) -> String {
+    let mut t = target.trim();
+    for prefix in ["https://graph.microsoft.com", "http://graph.microsoft.com"] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest;
+        }
+    }
+    for version in ["/v1.0", "/beta"] {
+        if let Some(rest) = t.strip_prefix(version) {
+            if rest.is_empty() || rest.starts_with('/') {
+                t = rest;
+            }
+        }
+    }
+    let path = split_query(t).0;
+    let path = path.trim_end_matches('/');
+    if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    }
+}
+
+/// Splits at the first `?` outside parentheses and quotes.
+fn split_query(s: &str) -> (&str, Option<&str>) {
+    let mut depth = 0i32;
+    let mut quoted = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => depth -= 1,
+            '?' if depth <= 0 && !quoted => return (&s[..i], Some(&s[i + 1..])),
+            _ => {}
+        }
+    }
+    (s, None)
+}
+
+/// The template's path as pieces (the query part dropped).
+fn path_pieces(t: &Template) -> Vec<UrlPiece> {
+    let mut out = Vec::new();
+    for p in &t.pieces {
+        match p {
+            UrlPiece::Param(i) if t.params.get(*i).is_some_and(|p| p.in_query) => break,
+            UrlPiece::Literal(l) if l.contains('?') => {
+                let (path, _) = split_query(l);
+                if !path.is_empty() {
+                    out.push(UrlPiece::Literal(path.to_owned()));
+                }
+                break;
+            }
+            p => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+enum Piece {
+    Lit(String),
+    Param { colon: bool },
+}
+
+/// Whether an example path matches a template: literals compare case-insensitively, a parameter
+/// stands for one or more characters other than `/` (any characters before a `:` of a
+/// `root:/{path}:` address). An action's empty `()` may be left out.
+pub fn template_matches(t: &Template, path: &str) -> bool {
+    let raw = path_pieces(t);
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (i, p) in raw.iter().enumerate() {
+        match p {
+            UrlPiece::Literal(l) => {
+                let mut l = l.to_ascii_lowercase();
+                if i + 1 == raw.len() {
+                    l = l.trim_end().trim_end_matches('/').to_owned();
+                    if !path.ends_with("()") {
+                        l = l.strip_suffix("()").map(str::to_owned).unwrap_or(l);
+                    }
+                }
+                pieces.push(Piece::Lit(l));
+            }
+            UrlPiece::Param(_) => {
+                let colon =
+                    matches!(raw.get(i + 1), Some(UrlPiece::Literal(n)) if n.starts_with(':'));
+                pieces.push(Piece::Param { colon });
+            }
+        }
+    }
+    let lower = path.to_ascii_lowercase();
+    matches_from(&pieces, &lower)
+}
+
+fn matches_from(pieces: &[Piece], s: &str) -> bool {
+    let Some((first, rest)) = pieces.split_first() else {
+        return s.is_empty();
+    };
+    match first {
+        Piece::Lit(l) => s
+            .strip_prefix(l.as_str())
+            .is_some_and(|r| matches_from(rest, r)),
+        Piece::Param { colon, .. } => {
+            for (i, c) in s.char_indices() {
+                if c == '/' && !colon {
+                    return false;
+                }
+                let end = i + c.len_utf8();
+                if matches_from(rest, &s[end..]) {
+                    return true;
+                }
+            }
+            false
+        }
+    }
+}
+
+/// The first request line of an example block: `(method, target)`, the target taken whole
+/// (examples write spaces in `$filter` values).
+fn example_request_line(text: &str) -> Option<(&str, &str)> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let (method, rest) = line.split_once(char::is_whitespace)?;
+    Some((method, rest.trim()))
+}
+
+fn match_examples(
+    page: &Page,
+    templates: &[Template],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ExampleRequest> {
+    let mut out = Vec::new();
+    for block in &page.code_blocks {
+        let Some(a) = &block.annotation else { continue };
+        if a.block_type() != Some("request") {
+            continue;
+        }
+        let Some(HttpMessage::Request { method, .. }) = &block.http else {
+            continue;
+        };
+        let Some((_, target)) = example_request_line(&block.text) else {
+            continue;
+        };
+        let path = example_path(target);
+        let found = templates
+            .iter()
+            .position(|t| t.method == method.value && template_matches(t, &path));
+        let source = Source::new(&page.path, method.line);
+        if found.is_none() {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnmatchedExampleRequest,
+                    source.span(),
+                    format!(
+                        "example request `{} {path}` matches none of the page's URL templates",
+                        method.value
+                    ),
+                )
+                .with_related(templates[0].source.span(), "the first template")
+                .with_help(
+                    "add the template to the HTTP request section, or fix the example's URL",
+                ),
+            );
+        }
+        out.push(ExampleRequest {
+            source,
+            template: found,
+        });
+    }
+    out
+}
+
+/// A response example whose type is neither the stated response type nor derived from it.
+fn check_responses(schema: &Schema, op: &Operation, examples: &[&Example]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(response) = &op.response else {
+        return out;
+    };
+    let Some(stated) = &response.ty else {
+        return out;
+    };
+    if stated.is_primitive() {
+        return out;
+    }
+    for e in examples {
+        let Some(target) = &e.target else { continue };
+        if target == &stated.name
+            || schema
+                .ancestors(target)
+                .iter()
+                .any(|a| a.name == stated.name)
+            || schema
+                .ancestors(&stated.name)
+                .iter()
+                .any(|a| &a.name == target)
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::ResponseTypeMismatch,
+                e.source.span(),
+                format!(
+                    "response example is read as `{}`, but the page says the response is `{}`",
+                    simple_name(target),
+                    simple_name(&stated.name)
+                ),
+            )
+            .with_related(response.source.span(), "the stated response"),
+        );
+    }
+    out
+}
+
+/// Counts of operations by kind, and of example requests matched / not matched to a template.
+pub fn operation_counts(schema: &Schema) -> (BTreeMap<&'static str, usize>, usize, usize) {
+    let mut kinds = BTreeMap::new();
+    let (mut matched, mut unmatched) = (0, 0);
+    for op in &schema.operations {
+        *kinds.entry(op.kind.as_str()).or_default() += 1;
+        for e in &op.example_requests {
+            if e.template.is_some() {
+                matched += 1;
+            } else {
+                unmatched += 1;
+            }
+        }
+    }
+    (kinds, matched, unmatched)
+}
+
+#[cfg(test)]
+#[path = "operations_tests.rs"]
+mod tests;

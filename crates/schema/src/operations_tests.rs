@@ -1,0 +1,215 @@
+//! Operations built from the seed pages and from HTTP-section quirks.
+
+use super::*;
+use graphgen_diag::Code;
+use graphgen_parse::{decode, parse_page};
+
+/// The seed pages and the parse stage's diagnostics about them.
+fn seeds() -> (Vec<Page>, Vec<Diagnostic>) {
+    let dir = format!("{}/../../docs-input/beta/api", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut pages = Vec::new();
+    let mut diagnostics = Vec::new();
+    for n in names {
+        let rel: Arc<str> = Arc::from(format!("beta/api/{n}"));
+        let bytes = std::fs::read(format!("{dir}/{n}")).unwrap();
+        let parsed = parse_page(rel.clone(), &decode(&rel, &bytes).text);
+        pages.push(parsed.page);
+        diagnostics.extend(parsed.diagnostics);
+    }
+    (pages, diagnostics)
+}
+
+fn op<'a>(schema: &'a Schema, name: &str) -> &'a Operation {
+    schema
+        .operations
+        .iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("operation {name}"))
+}
+
+#[test]
+fn seed_pages_yield_their_operations() {
+    let (pages, parse_diagnostics) = seeds();
+    let built = crate::build(&pages);
+    let s = &built.schema;
+    assert_eq!(s.operations.len(), 3);
+
+    let create = op(s, "profile-post-languages");
+    assert_eq!(create.kind, OperationKind::Create);
+    assert_eq!(create.method, "POST");
+    assert_eq!(create.templates[0].path, "/me/profile/languages");
+    assert_eq!(
+        create.templates[1].path,
+        "/users/{id | userPrincipalName}/profile/languages"
+    );
+    assert_eq!(
+        create.templates[1].source.to_string(),
+        "beta/api/profile-post-languages.md:34"
+    );
+    let request = create.request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Model);
+    assert_eq!(
+        request.ty.as_ref().unwrap().name,
+        "microsoft.graph.languageProficiency"
+    );
+    let response = create.response.as_ref().unwrap();
+    assert_eq!(response.status, Some(201));
+    assert_eq!(
+        response.ty.as_ref().unwrap().name,
+        "microsoft.graph.languageProficiency"
+    );
+    // The permissions are in an include the seed folder does not have.
+    let p = create.permissions.as_ref().unwrap();
+    assert!(p.missing);
+    assert_eq!(
+        p.include.as_deref(),
+        Some("../includes/permissions/profile-post-languages-permissions.md")
+    );
+    assert!(parse_diagnostics
+        .iter()
+        .any(|d| d.code == Code::PermissionsNotStated
+            && d.span.line == 26
+            && d.message.contains("permissions in an include not present")));
+
+    let update = op(s, "languageproficiency-update");
+    assert_eq!(update.kind, OperationKind::Update);
+    assert_eq!(update.method, "PATCH");
+    assert_eq!(update.templates.len(), 2);
+    assert_eq!(update.request.as_ref().unwrap().kind, RequestKind::Partial);
+    let p = update.permissions.as_ref().unwrap();
+    assert_eq!(p.rows[0].kind, PermissionKind::DelegatedWork);
+    assert_eq!(p.rows[0].names, ["User.ReadWrite", "User.ReadWrite.All"]);
+    assert_eq!(p.rows[2].kind, PermissionKind::Application);
+    assert_eq!(p.rows[2].names, ["User.ReadWrite.All"]);
+    assert_eq!(
+        p.rows[2].source.to_string(),
+        "beta/api/languageproficiency-update.md:27"
+    );
+    assert_eq!(update.example_requests[0].template, Some(0));
+
+    let old = op(s, "invitation-update-languageproficiency");
+    assert_eq!(old.kind, OperationKind::Update);
+    assert_eq!(
+        old.templates[0].path,
+        "/invitations/{invitationsId}/invitedUser/profile/languages/{languageProficiencyId}"
+    );
+    assert!(old
+        .permissions
+        .as_ref()
+        .unwrap()
+        .rows
+        .iter()
+        .all(|r| r.todo));
+    assert!(parse_diagnostics
+        .iter()
+        .any(|d| d.code == Code::PermissionsNotStated
+            && d.span.file.as_ref() == "beta/api/invitation-update-languageproficiency.md"
+            && d.message.contains("TODO")));
+    // `{invitationsId}` in the example is matched by the template's parameter.
+    assert_eq!(old.example_requests[0].template, Some(0));
+}
+
+fn one(path: &str, text: &str) -> crate::Built {
+    crate::build(&[parse_page(Arc::from(path), text).page])
+}
+
+#[test]
+fn function_call_example_matches_a_template_with_bare_placeholders() {
+    let text = std::fs::read_to_string(format!(
+        "{}/../parse/tests/fixtures/operations/function-call.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let built = one("beta/api/user-reminderview.md", &text);
+    let o = &built.schema.operations[0];
+    assert_eq!(o.kind, OperationKind::Function);
+    assert_eq!(o.example_requests[0].template, Some(0));
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::UnmatchedExampleRequest));
+}
+
+#[test]
+fn example_request_matching_no_template_is_reported() {
+    // graph-docs-2021/v1.0/api/onlinemeeting-get.md:48 and :281 (`/v1/`, not `/v1.0/`).
+    let text = "# Get onlineMeeting\n\n## HTTP request\n```http\nGET /users/{userId}/onlineMeetings?$filter=JoinWebUrl%20eq%20'{joinWebUrl}'\n```\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"x\" } -->\n```http\nGET https://graph.microsoft.com/v1/me/onlineMeetings?$filter=JoinWebUrl%20eq%20'x'\n```\n";
+    let built = one("v1.0/api/onlinemeeting-get.md", text);
+    let o = &built.schema.operations[0];
+    assert_eq!(o.example_requests[0].template, None);
+    let d = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnmatchedExampleRequest)
+        .expect("a diagnostic");
+    assert_eq!(d.span.line, 11);
+    assert!(d.message.contains("/v1/me/onlineMeetings"));
+}
+
+#[test]
+fn colon_path_parameter_spans_slashes() {
+    let t = graphgen_parse::parse_template(
+        "GET",
+        "/me/drive/root:/{item-path}:/workbook/worksheets/{id|name}/charts",
+    )
+    .unwrap();
+    let t = template(&Arc::from("x.md"), &t);
+    assert!(template_matches(
+        &t,
+        "/me/drive/root:/folder/book.xlsx:/workbook/worksheets/Sheet1/charts"
+    ));
+    assert!(!template_matches(
+        &t,
+        "/me/drive/root:/book.xlsx:/workbook/worksheets/a/b/charts"
+    ));
+}
+
+#[test]
+fn response_example_of_another_type_is_reported() {
+    let text = "# Get x\n\n## HTTP request\n```http\nGET /x/{id}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [thumbnailSet](../resources/thumbnailset.md) object in the response body.\n\n## Example\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.driveItem\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\"}\n```\n";
+    let built = one("v1.0/api/x-get.md", text);
+    assert_eq!(built.schema.operations[0].kind, OperationKind::Get);
+    let d = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::ResponseTypeMismatch)
+        .expect("a diagnostic");
+    assert!(d.message.contains("`driveItem`") && d.message.contains("`thumbnailSet`"));
+}
+
+#[test]
+fn template_with_a_query_string_matches_on_its_path() {
+    // graph-docs-2021/beta/api/accessreview-list.md:40.
+    let t = graphgen_parse::parse_template(
+        "GET",
+        "/accessReviews?$filter=businessFlowTemplateId eq {businessFlowTemplate-id}&$top={pagesize}&$skip=0",
+    )
+    .unwrap();
+    let t = template(&Arc::from("x.md"), &t);
+    assert!(template_matches(&t, "/accessReviews"));
+    assert!(!template_matches(&t, "/accessReviews/x"));
+}
+
+#[test]
+fn empty_call_parentheses_may_be_left_out_by_an_example() {
+    // graph-docs-2021/beta/api/accessreviewhistorydefinition-generatedownloaduri.md:37.
+    let t = graphgen_parse::parse_template(
+        "POST",
+        "/identityGovernance/accessReviews/historyDefinitions/{definition-id}/generateDownloadUri()",
+    )
+    .unwrap();
+    let t = template(&Arc::from("x.md"), &t);
+    assert!(template_matches(
+        &t,
+        "/identityGovernance/accessReviews/historyDefinitions/b2cb022f/generateDownloadUri"
+    ));
+    assert!(template_matches(
+        &t,
+        "/identityGovernance/accessReviews/historyDefinitions/b2cb022f/generateDownloadUri()"
+    ));
+}
