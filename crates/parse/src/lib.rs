@@ -255,6 +255,62 @@ struct OpenLink {
     after_collection_of: bool,
 }
 
+impl CellState {
+    /// Follows the sentence that lists the possible values over the cell text from byte `from`:
+    /// a period at parenthesis depth 0 followed by a space ends it; "following value" (the
+    /// evolvable-enum sentence: "Use the `Prefer: include-unknown-enum-members` request header to
+    /// get the following values ...: `a`, `b`.") opens it again.
+    fn possible_values_sentence(&mut self, from: usize) {
+        let mut pos = from;
+        loop {
+            if self.possible_values_ended {
+                let lower = self.cell.text[self.possible_values_end..].to_ascii_lowercase();
+                let phrase = "following value";
+                let Some(i) = lower.find(phrase) else { return };
+                self.possible_values_ended = false;
+                self.possible_values_depth = 0;
+                pos = pos.max(self.possible_values_end + i + phrase.len());
+            }
+            let text = &self.cell.text[pos..];
+            let mut end = None;
+            let mut chars = text.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '(' => self.possible_values_depth += 1,
+                    ')' => self.possible_values_depth -= 1,
+                    '.' if self.possible_values_depth <= 0
+                        && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) =>
+                    {
+                        end = Some(pos + i + 1);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            match end {
+                Some(at) => {
+                    self.possible_values_ended = true;
+                    self.possible_values_end = at;
+                    pos = at;
+                }
+                None => return,
+            }
+        }
+    }
+}
+
+/// The text of a row whose only non-empty cell is all bold (`| **Calendar** |||`).
+fn group_heading(cells: &[Cell]) -> Option<String> {
+    let mut filled = cells.iter().filter(|c| !c.text.is_empty());
+    let only = filled.next()?;
+    let md = only.markdown.trim();
+    let bold = md.len() > 4
+        && ((md.starts_with("**") && md.ends_with("**"))
+            || (md.starts_with("__") && md.ends_with("__")))
+        && !md[2..md.len() - 2].contains("**");
+    (filled.next().is_none() && bold).then(|| only.text.clone())
+}
+
 #[derive(Default)]
 struct CellState {
     cell: Cell,
@@ -263,6 +319,14 @@ struct CellState {
     /// "Possible values are" has been seen: code spans that follow are members.
     in_possible_values: bool,
     possible_values_text: Option<String>,
+    /// The sentence that lists the values has ended: code spans after it (`$filter`, values of
+    /// another property in "Required if **type** is `weekly`") are not members, until a later
+    /// sentence says "the following values" (the `Prefer` header sentence of evolvable enums).
+    possible_values_ended: bool,
+    /// Parenthesis depth inside the list: a period in "(Value is ignored ...)" ends nothing.
+    possible_values_depth: i32,
+    /// Byte offset in the cell text where the list's sentence ended.
+    possible_values_end: usize,
 }
 
 struct TableState {
@@ -272,6 +336,10 @@ struct TableState {
     rows: Vec<Row>,
     current_row: Option<(u32, Vec<Cell>)>,
     in_head: bool,
+    /// The header row starts with `|`.
+    leading_pipe: bool,
+    /// The current row's line starts with `|`.
+    row_leading_pipe: bool,
 }
 
 struct Walker<'a> {
@@ -369,15 +437,18 @@ impl<'a> Walker<'a> {
             link.text.push_str(s);
         }
         if let Some(cell) = &mut self.cell {
+            let before = cell.cell.text.len();
             cell.cell.text.push_str(s);
             if let Some(pv) = &mut cell.possible_values_text {
                 pv.push_str(s);
             }
-            if !cell.in_possible_values {
-                if let Some(rest) = text::after_possible_values(&cell.cell.text) {
-                    cell.in_possible_values = true;
-                    cell.possible_values_text = Some(rest.to_owned());
-                }
+            if cell.in_possible_values {
+                cell.possible_values_sentence(before);
+            } else if let Some(rest) = text::after_possible_values(&cell.cell.text) {
+                cell.in_possible_values = true;
+                cell.possible_values_text = Some(rest.to_owned());
+                let start = cell.cell.text.len() - rest.len();
+                cell.possible_values_sentence(start);
             }
         } else if let Some((_, heading, _)) = &mut self.heading {
             heading.push_str(s);
@@ -415,8 +486,15 @@ impl<'a> Walker<'a> {
             }
             Event::Code(c) => {
                 if let Some(cell) = &mut self.cell {
-                    if cell.in_possible_values {
-                        cell.cell.possible_values.push(c.trim().to_owned());
+                    let value = c.trim();
+                    // `Prefer: include-unknown-enum-members` is a request header, and `null`
+                    // says the property may be null (every property may be): neither is a member.
+                    let member = !value.is_empty()
+                        && !value.contains(|ch: char| ch.is_whitespace() || ch == ':')
+                        && !value.eq_ignore_ascii_case("null")
+                        && !cell.cell.possible_values.iter().any(|v| v == value);
+                    if cell.in_possible_values && !cell.possible_values_ended && member {
+                        cell.cell.possible_values.push(value.to_owned());
                     }
                 } else if self.paragraph.is_some() {
                     self.paragraph_codes.push(c.to_string());
@@ -479,6 +557,8 @@ impl<'a> Walker<'a> {
                     rows: Vec::new(),
                     current_row: None,
                     in_head: false,
+                    leading_pipe: self.text[range.start..].trim_start().starts_with('|'),
+                    row_leading_pipe: true,
                 });
             }
             Tag::TableHead => {
@@ -488,8 +568,10 @@ impl<'a> Walker<'a> {
             }
             Tag::TableRow => {
                 let line = self.line(range.start);
+                let leading_pipe = self.text[range.start..].trim_start().starts_with('|');
                 if let Some(t) = &mut self.table {
                     t.current_row = Some((line, Vec::new()));
+                    t.row_leading_pipe = leading_pipe;
                 }
             }
             Tag::TableCell => {
@@ -622,11 +704,38 @@ impl<'a> Walker<'a> {
                 }
             }
             TagEnd::TableRow => {
-                if let Some(t) = &mut self.table {
-                    if let Some((line, cells)) = t.current_row.take() {
-                        t.rows.push(Row { line, cells });
+                let Some(t) = &mut self.table else { return };
+                let Some((line, cells)) = t.current_row.take() else {
+                    return;
+                };
+                // A line without the leading `|` of its table is the rest of the row above,
+                // whose cell text went on after a line break (`...Valid values 0 to 4294967295`
+                // then `The value 0 (zero) means ...|`): it belongs to that row's last cell.
+                if t.leading_pipe && !t.row_leading_pipe {
+                    if let Some(last) = t.rows.last_mut().and_then(|r| r.cells.last_mut()) {
+                        for cell in cells.into_iter().filter(|c| !c.text.is_empty()) {
+                            last.text = format!("{} {}", last.text, cell.text);
+                            last.markdown = format!("{} {}", last.markdown, cell.markdown);
+                            last.links.extend(cell.links);
+                            for v in cell.possible_values {
+                                if !last.possible_values.contains(&v) {
+                                    last.possible_values.push(v);
+                                }
+                            }
+                        }
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::MalformedTable,
+                                Span::line(&self.path, line),
+                                "this line continues the table row above it: a line break inside a cell",
+                            )
+                            .with_help("join the two lines, or write `<br>` for a line break inside the cell"),
+                        );
+                        return;
                     }
                 }
+                let group = group_heading(&cells);
+                t.rows.push(Row { line, cells, group });
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {

@@ -158,6 +158,10 @@ pub struct Table {
 pub struct Row {
     pub line: u32,
     pub cells: Vec<Cell>,
+    /// The row is a heading inside the table (`| **Calendar** |||`, `|**Device management**|`):
+    /// its one bold text, which groups the rows after it. It describes no property or method.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// One table cell: its plain text, its Markdown source and the facts found in it.

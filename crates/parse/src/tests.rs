@@ -474,3 +474,97 @@ fn front_matter_of_deep_nested_flow_sequences_is_bounded() {
     assert!(p.page.front_matter.error.is_none());
     assert_eq!(p.page.front_matter.get("title"), Some("[a]"));
 }
+
+fn fixture(name: &str) -> Parsed {
+    let path = format!("{}/src/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    parse_page(Arc::from(format!("fixtures/{name}")), &text)
+}
+
+#[test]
+fn possible_values_end_with_their_sentence_not_at_filter_support() {
+    // "... and `unknownFutureValue`. Supports `$filter` (`eq` operator only)."
+    let p = fixture("signin-possible-values-then-filter.md");
+    assert_eq!(
+        p.page.tables[0].rows[0].cells[2].possible_values,
+        ["success", "failure", "notApplied", "unknownFutureValue"]
+    );
+}
+
+#[test]
+fn possible_values_exclude_values_of_another_property_in_required_if() {
+    // "... `saturday`. Default is `sunday`. Required if **type** is `weekly`."
+    let p = fixture("recurrencepattern-required-if.md");
+    assert_eq!(
+        p.page.tables[0].rows[0].cells[2].possible_values,
+        [
+            "sunday",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday"
+        ]
+    );
+}
+
+#[test]
+fn possible_values_null_is_not_a_member_and_parentheses_keep_the_sentence() {
+    // "`null`, `requireNumberMatching` (Requires number matching ... notifications. Value is ...)."
+    let p = fixture("authenticator-null-value.md");
+    assert_eq!(
+        p.page.tables[0].rows[0].cells[2].possible_values,
+        ["requireNumberMatching"]
+    );
+}
+
+#[test]
+fn possible_values_prefer_header_sentence_adds_evolvable_members_not_the_header() {
+    let p = fixture("security-alertevidence-prefer-header.md");
+    let values = &p.page.tables[0].rows[0].cells[2].possible_values;
+    assert_eq!(values.len(), 12, "{values:?}");
+    assert!(values.iter().all(|v| !v.contains(':') && !v.contains(' ')));
+    assert_eq!(
+        values.last().map(String::as_str),
+        Some("partiallyRemediated")
+    );
+}
+
+#[test]
+fn table_row_continued_on_a_line_without_leading_pipe() {
+    let p = fixture("intune-row-continued.md");
+    let rows = &p.page.tables[0].rows;
+    assert_eq!(rows.len(), 1, "the second line is not a row");
+    assert_eq!(
+        rows[0].cells[0].text,
+        "maximumDownloadBandwidthInKilobytesPerSecond"
+    );
+    assert!(rows[0].cells[2]
+        .text
+        .ends_with("dynamically adjusts to use the available bandwidth for downloads. Valid values 0 to 4294967295"));
+    let d = p
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::MalformedTable)
+        .expect("reported");
+    assert_eq!(d.span.line, 4);
+}
+
+#[test]
+fn table_bold_row_is_a_group_heading_in_methods_tables() {
+    let p = fixture("group-methods-bold-row.md");
+    let rows = &p.page.tables[0].rows;
+    assert_eq!(rows[0].group, None);
+    assert_eq!(rows[1].group.as_deref(), Some("Calendar"));
+    assert_eq!(rows[2].group, None);
+}
+
+#[test]
+fn table_bold_row_is_a_group_heading_in_relationships_tables() {
+    let p = fixture("intune-relationships-bold-row.md");
+    let rows = &p.page.tables[0].rows;
+    assert_eq!(rows[1].group.as_deref(), Some("Device management"));
+    assert_eq!(rows[0].group, None);
+    assert_eq!(rows[2].group, None);
+}
