@@ -70,6 +70,7 @@ pub fn build(pages: &[Page]) -> Built {
             &ns,
             &mut names,
             &mut facts.enum_facts,
+            &mut diagnostics,
         );
         let Some((subject, subject_source)) = subject else {
             continue;

@@ -217,6 +217,9 @@ pub struct Property {
     /// Values a description lists for a property typed as a plain string.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documented_values: Vec<String>,
+    /// A table marks the property "(deprecated)" after its name.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
     pub sources: Vec<Source>,
 }
 

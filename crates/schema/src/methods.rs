@@ -21,6 +21,9 @@ pub(crate) fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Metho
             let Some(cell) = row.cells.get(method) else {
                 continue;
             };
+            if row.group.is_some() {
+                continue;
+            }
             let name = cell.text.trim().to_owned();
             if name.is_empty() {
                 continue;

@@ -19,13 +19,53 @@ pub(crate) struct PropFact {
     navigation: bool,
     description: Option<String>,
     possible_values: Vec<String>,
+    /// The name cell marks the property "(deprecated)".
+    deprecated: bool,
     source: Source,
     /// The Type cell, for diagnostics about the type.
     type_span: graphgen_diag::Span,
 }
 
-fn property_name(cell: &Cell) -> String {
-    cell.text.trim().trim_matches(['`', '*', ' ']).to_owned()
+/// A name cell read as a wire name and the markers written after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RowName {
+    pub(crate) name: String,
+    /// "(deprecated)" follows the name.
+    pub(crate) deprecated: bool,
+}
+
+/// The wire name in a name cell: `` `id` ``, `**siteCollection**`, `organizer (deprecated)`,
+/// `creationDateTime (Deprecated)`. Markers in parentheses are not part of the name. `Err` with
+/// the text when the cell holds no name (prose, a heading such as "Device management").
+pub(crate) fn property_name(cell: &Cell) -> Result<RowName, String> {
+    let text = cell.text.trim();
+    let (head, marker) = match text.split_once('(') {
+        Some((head, rest)) if !head.trim().is_empty() && rest.trim_end().ends_with(')') => {
+            (head, Some(rest.trim_end().trim_end_matches(')').trim()))
+        }
+        _ => (text, None),
+    };
+    let name = head.trim().trim_matches(['`', '*', ' ', '\u{a0}']).trim();
+    let is_name = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '@')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '.' | '-'));
+    if !is_name {
+        return Err(text.to_owned());
+    }
+    let deprecated = marker.is_some_and(|m| m.to_ascii_lowercase().contains("deprecat"));
+    Ok(RowName {
+        name: name.to_owned(),
+        deprecated,
+    })
+}
+
+/// `@odata.type` (and `odata.type`) rows name the discriminator every struct already has.
+fn is_discriminator(name: &str) -> bool {
+    matches!(name, "@odata.type" | "odata.type")
 }
 
 fn is_todo(text: &str) -> bool {
@@ -82,11 +122,32 @@ pub(crate) fn page_rows(
                 ));
                 continue;
             };
-            let name = property_name(name_cell);
-            if name.is_empty() {
+            if row.group.is_some() || name_cell.text.trim().is_empty() {
                 continue;
             }
             let source = Source::new(&page.path, row.line);
+            let RowName { name, deprecated } = match property_name(name_cell) {
+                Ok(n) => n,
+                Err(text) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::MalformedTable,
+                            graphgen_diag::Span {
+                                file: page.path.clone(),
+                                line: row.line,
+                                column: name_cell.column,
+                                len: name_cell.markdown.chars().count() as u32,
+                            },
+                            format!("`{text}` is not a property name; the row is not read"),
+                        )
+                        .with_help("write the property's wire name in the first column"),
+                    );
+                    continue;
+                }
+            };
+            if is_discriminator(&name) {
+                continue;
+            }
             if let Some(first) = seen.insert(name.clone(), row.line) {
                 diagnostics.push(
                     Diagnostic::new(
@@ -148,8 +209,19 @@ pub(crate) fn page_rows(
                 column: ty_cell.column,
                 len: ty_cell.markdown.chars().count() as u32,
             };
+            let mut possible_values = desc_cell
+                .map(|c| c.possible_values.clone())
+                .unwrap_or_default();
+            if ty.is_primitive() {
+                for v in crate::enums::property_values_table(page, &name) {
+                    if !possible_values.contains(&v) {
+                        possible_values.push(v);
+                    }
+                }
+            }
             facts.props.push(PropFact {
                 type_span,
+                deprecated,
                 owner,
                 name,
                 ty,
@@ -157,9 +229,7 @@ pub(crate) fn page_rows(
                 description: desc_cell
                     .map(|c| c.markdown.clone())
                     .filter(|d| !d.is_empty()),
-                possible_values: desc_cell
-                    .map(|c| c.possible_values.clone())
-                    .unwrap_or_default(),
+                possible_values,
                 source,
             });
         }
@@ -260,6 +330,7 @@ pub(crate) fn merge_properties(
             origin: Origin::Table,
             description,
             documented_values,
+            deprecated: group.iter().any(|f| f.deprecated),
             sources: group.iter().map(|f| f.source.clone()).collect(),
         };
         let owner = schema.types.entry(key.0.clone()).or_insert_with(|| {
@@ -283,8 +354,18 @@ pub(crate) fn merge_properties(
         t.kind = TypeKind::Enum;
         t.shape = Shape::Declared;
         for (value, source) in values {
-            match t.members.iter_mut().find(|m| m.name == value) {
+            // Members that differ only in case are one member (`low` / `Low`): the first
+            // spelling is kept until a members table says otherwise, and the other reported.
+            match t
+                .members
+                .iter_mut()
+                .find(|m| m.name.eq_ignore_ascii_case(&value))
+            {
                 Some(m) => {
+                    if m.name != value {
+                        diagnostics
+                            .push(crate::enums::case_variant(&name, &m.name, &value, &source));
+                    }
                     if !m.sources.contains(&source) {
                         m.sources.push(source.clone());
                     }

@@ -437,3 +437,113 @@ fn inherits_from_prose_link_text_that_is_not_a_type_name() {
         "no type name with spaces"
     );
 }
+
+/// A page of `src/fixtures` (real lines copied from the 2021 snapshot), at `path`.
+fn fixture(name: &str, path: &str) -> Page {
+    let file = format!("{}/src/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    page(path, &std::fs::read_to_string(file).expect("fixture"))
+}
+
+#[test]
+fn enum_members_differing_only_in_case_are_one_member_and_the_table_spelling_wins() {
+    // responsestatus.md lists `Accepted`; the `### responseType values` table says `accepted`.
+    let built = build(&[
+        fixture("responsestatus.md", "v1.0/resources/responsestatus.md"),
+        fixture("enums-responsetype.md", "v1.0/resources/enums.md"),
+    ]);
+    let t = &built.schema.types["microsoft.graph.responseType"];
+    let members: Vec<&str> = t.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        members,
+        [
+            "none",
+            "organizer",
+            "tentativelyAccepted",
+            "accepted",
+            "declined",
+            "notResponded"
+        ]
+    );
+    let reported: Vec<&graphgen_diag::Diagnostic> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::NameCollision && d.message.contains("`Accepted`"))
+        .collect();
+    assert_eq!(reported.len(), 1, "{:?}", built.diagnostics);
+    assert_eq!(&*reported[0].span.file, "v1.0/resources/responsestatus.md");
+    assert_eq!(reported[0].span.line, 8);
+}
+
+#[test]
+fn property_name_deprecated_marker_is_not_part_of_the_wire_name() {
+    // `|owner (deprecated)|String|...`
+    let built = build(&[fixture(
+        "plannerplan-deprecated-owner.md",
+        "beta/resources/plannerplan.md",
+    )]);
+    let t = &built.schema.types["microsoft.graph.plannerPlan"];
+    let owner = t.property("owner").expect("named `owner`");
+    assert!(owner.deprecated);
+    assert!(t.properties.iter().all(|p| !p.name.contains(['(', ' '])));
+}
+
+#[test]
+fn odata_type_row_is_the_discriminator_not_a_property() {
+    let built = build(&[fixture(
+        "resourcedata-odata-type-row.md",
+        "v1.0/resources/resourcedata.md",
+    )]);
+    let names: Vec<&str> = built.schema.types["microsoft.graph.resourceData"]
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["@odata.id", "@odata.etag"]);
+}
+
+#[test]
+fn bold_group_row_in_a_relationships_table_is_not_a_property() {
+    // `|**Device management**|` between two relationship rows.
+    let built = build(&[fixture(
+        "deviceappmanagement-bold-row.md",
+        "beta/resources/intune-shared-deviceappmanagement.md",
+    )]);
+    let names: Vec<&str> = built.schema.types["microsoft.graph.deviceAppManagement"]
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["managedEBookCategories", "windowsManagementApp"]);
+}
+
+#[test]
+fn bold_group_row_in_a_methods_table_is_not_a_method() {
+    // `| **Calendar** |||`
+    let built = build(&[fixture(
+        "group-methods-bold-row.md",
+        "v1.0/resources/group.md",
+    )]);
+    let methods: Vec<&str> = built.schema.types["microsoft.graph.group"]
+        .methods
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(methods, ["Remove appRoleAssignment", "Create event"]);
+}
+
+#[test]
+fn values_table_of_a_string_property_documents_it_and_is_no_enum_type() {
+    // `|mediaSizes|String collection|...` then `### mediaSizes values` with `|JIS B4|`.
+    let built = build(&[fixture(
+        "printercapabilities-mediasizes.md",
+        "v1.0/resources/printercapabilities.md",
+    )]);
+    assert!(!built
+        .schema
+        .types
+        .contains_key("microsoft.graph.mediaSizes"));
+    let p = built.schema.types["microsoft.graph.printerCapabilities"]
+        .property("mediaSizes")
+        .expect("property");
+    assert_eq!(p.documented_values, ["A3", "A4", "A5", "A6", "JIS B4"]);
+}

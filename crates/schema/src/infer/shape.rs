@@ -260,6 +260,7 @@ pub(super) fn apply(
                     origin: Origin::Example,
                     description: None,
                     documented_values: Vec::new(),
+                    deprecated: false,
                     sources,
                 });
                 changed = true;
