@@ -49,7 +49,7 @@ pub(crate) fn property_name(cell: &Cell) -> Result<RowName, String> {
     let is_name = name
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '@')
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@')
         && name
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '@' | '.' | '-'));

@@ -547,3 +547,48 @@ fn values_table_of_a_string_property_documents_it_and_is_no_enum_type() {
         .expect("property");
     assert_eq!(p.documented_values, ["A3", "A4", "A5", "A6", "JIS B4"]);
 }
+
+#[test]
+fn list_response_value_envelope_teaches_the_element_members_not_a_value_property() {
+    // `Collection(microsoft.graph.site)` with `{"value": [{ "id": ..., "displayName": ... }]}`.
+    let built = build(&[fixture(
+        "sites-list-followed.md",
+        "v1.0/api/sites-list-followed.md",
+    )]);
+    let site = &built.schema.types["microsoft.graph.site"];
+    let names: Vec<&str> = site.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "displayName",
+            "id",
+            "sharepointIds",
+            "siteCollection",
+            "webUrl"
+        ]
+    );
+    assert_eq!(built.schema.examples[0].status, ExampleStatus::Test);
+}
+
+#[test]
+fn list_response_value_envelope_is_not_an_unknown_example_property() {
+    let built = build(&[
+        fixture("site-two-rows.md", "v1.0/resources/site.md"),
+        fixture("sites-list-followed.md", "v1.0/api/sites-list-followed.md"),
+    ]);
+    let unknown: Vec<&str> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownExampleProperty)
+        .map(|d| d.message.as_str())
+        .collect();
+    // The elements are checked against the table, the envelope is not.
+    assert!(
+        unknown.iter().all(|m| !m.contains("`value`")),
+        "{unknown:?}"
+    );
+    assert!(
+        unknown.iter().any(|m| m.contains("`webUrl`")),
+        "{unknown:?}"
+    );
+}

@@ -174,7 +174,12 @@ pub(super) fn classify(
         };
     }
     if structured {
-        check_members(schema, target, tree, path, diagnostics);
+        // A collection body is an envelope: its `value` elements are the objects of the type.
+        let objects = match (c.collection, tree.member("value")) {
+            (true, Some(m)) => &m.value,
+            _ => tree,
+        };
+        check_members(schema, target, objects, path, diagnostics);
     }
     ExampleStatus::Test
 }
@@ -200,6 +205,20 @@ fn json_error(path: &Arc<str>, err: &graphgen_parse::JsonSyntaxError) -> Diagnos
     )
 }
 
+/// The type an object's `@odata.type` names, when the schema has it (any letter case).
+pub(super) fn own_type<'a>(schema: &'a Schema, expected: &str, node: &JsonNode) -> Option<&'a str> {
+    let named = node.member("@odata.type")?.value.as_str()?;
+    let qualified = crate::names::qualify(named, namespace_of(expected));
+    if let Some((k, _)) = schema.types.get_key_value(&qualified) {
+        return Some(k.as_str());
+    }
+    schema
+        .types
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(&qualified))
+        .map(String::as_str)
+}
+
 /// Reports example members that the type's tables do not know, and enum values that are not
 /// members, for types described by tables.
 fn check_members(
@@ -209,9 +228,20 @@ fn check_members(
     path: &Arc<str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let JsonNode::Object(members) = node else {
-        return;
+    let members = match node {
+        JsonNode::Object(members) => members,
+        // The elements of a collection, each by its own type.
+        JsonNode::Array(items) => {
+            for item in items {
+                check_members(schema, ty, item, path, diagnostics);
+            }
+            return;
+        }
+        _ => return,
     };
+    // An object that names its own type (`"@odata.type": "#microsoft.graph.fileAttachment"`
+    // inside `attachments`) is checked against that type, not the declared one.
+    let ty = own_type(schema, ty, node).unwrap_or(ty);
     let Some(def) = schema.types.get(ty) else {
         return;
     };

@@ -67,7 +67,13 @@ pub(crate) fn examples(
                     out: &mut observations,
                     stringly: &mut stringly,
                 };
-                shape::observe(schema, target, tree, &c.page.path, &mut walk);
+                // A collection body is an envelope (`{"value": [...]}`): its elements are the
+                // objects of the target type, the envelope is none.
+                let objects = match (c.collection, tree.member("value")) {
+                    (true, Some(m)) => &m.value,
+                    _ => tree,
+                };
+                shape::observe(schema, target, objects, &c.page.path, &mut walk);
             }
         }
         let mut changed = shape::apply(schema, observations, diagnostics);
