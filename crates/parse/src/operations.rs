@@ -703,13 +703,21 @@ fn request_body(
     paragraphs: &[Paragraph],
     sections: &Sections<'_>,
 ) -> Option<BodyStatement> {
-    let p = paragraphs
+    let table = section_tables(page, sections, &["request body"]).next();
+    let Some(p) = paragraphs
         .iter()
-        .find(|p| sections.within(p.line, &["request body"]))?;
+        .find(|p| sections.within(p.line, &["request body"]))
+    else {
+        // A parameter table with no sentence before it (`application-removepassword.md`).
+        return table.map(|t| BodyStatement {
+            kind: BodyStatementKind::Parameters,
+            text: String::new(),
+            link: None,
+            line: t.line,
+        });
+    };
     let lower = p.text.to_ascii_lowercase();
-    let has_table = section_tables(page, sections, &["request body"])
-        .next()
-        .is_some();
+    let has_table = table.is_some();
     let kind = if lower.contains("not supply a request body")
         || lower.contains("don't supply a request body")
         || lower.contains("no request body")

@@ -58,7 +58,11 @@ pub fn build(pages: &[Page]) -> Built {
     }
     for page in &pages {
         let ns = page_namespace(page);
-        let (kind, subject) = page_subject(page, &mut names);
+        let (kind, subject) = match page_subject(page, &mut names) {
+            (PageKind::Other, None) => crate::operations::parameter_subject(page, &ns, &mut names)
+                .map_or((PageKind::Other, None), |s| (PageKind::Action, Some(s))),
+            found => found,
+        };
         subjects.insert(
             page.path.clone(),
             (kind, subject.as_ref().map(|s| s.0.clone())),

@@ -169,6 +169,88 @@ pub struct ExampleRequest {
     pub template: Option<usize>,
 }
 
+/// The parameter type of an action page: a POST whose Request body section gives a parameter
+/// table ("provide a JSON object with the following parameters"). Named after the bound type
+/// and the action: `accessReviewInstance: batchRecordDecisions` (title) or
+/// `accessreviewinstance-batchrecorddecisions.md` + `.../batchRecordDecisions` (file and template)
+/// -> `accessReviewInstanceBatchRecordDecisionsParameters`.
+pub(crate) fn parameter_subject(
+    page: &Page,
+    ns: &str,
+    names: &mut Names,
+) -> Option<(String, Source)> {
+    let facts = page.operation.as_ref()?;
+    let first = facts.templates.first()?;
+    if first.method != "POST" || first.suffix.is_some() {
+        return None;
+    }
+    let body = facts.request_body.as_ref()?;
+    let tables: Vec<&graphgen_parse::Table> = page
+        .tables
+        .iter()
+        .filter(|t| {
+            matches!(t.kind, graphgen_parse::TableKind::Properties { .. })
+                && t.section
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case("request body"))
+        })
+        .collect();
+    let parameter_header = tables.iter().any(|t| match t.kind {
+        graphgen_parse::TableKind::Properties { name, .. } => t
+            .header
+            .get(name)
+            .is_some_and(|h| h.trim().to_ascii_lowercase().starts_with("parameter")),
+        _ => false,
+    });
+    let wanted = match body.kind {
+        BodyStatementKind::Parameters | BodyStatementKind::Other => !tables.is_empty(),
+        // "supply a JSON representation of [x]" above a `Parameter` table: the table is more
+        // specific (`accessreviewinstance-batchrecorddecisions.md`); reported by `operation`.
+        BodyStatementKind::Representation => parameter_header,
+        _ => false,
+    };
+    if !wanted {
+        return None;
+    }
+    let action = match &first.function {
+        Some(call) => call.name.clone(),
+        None => first
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(':')
+            .to_owned(),
+    };
+    let action = action.rsplit('.').next().unwrap_or(&action).to_owned();
+    if !is_type_word(&action) {
+        return None;
+    }
+    let title = page.title.as_ref()?;
+    let bound = title
+        .value
+        .split_once(':')
+        .map(|(b, _)| b.trim().trim_matches('`').to_owned())
+        .filter(|b| is_type_word(b))
+        .or_else(|| {
+            page.path
+                .rsplit('/')
+                .next()?
+                .split('-')
+                .next()
+                .map(str::to_owned)
+        })?;
+    let mut chars = action.chars();
+    let upper: String = chars
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .into_iter()
+        .chain(chars)
+        .collect();
+    let name = names.canonical(&qualify(&format!("{bound}{upper}Parameters"), ns));
+    Some((name, Source::new(&page.path, body.line)))
+}
+
 /// Builds the operation of every API page. Runs after examples are classified, so response
 /// examples can be checked against the stated response type.
 pub(crate) fn build(
@@ -252,7 +334,25 @@ fn operation(
     let request = facts.request_body.as_ref().map(|b| {
         let source = Source::new(path, b.line);
         let linked = b.link.as_ref().and_then(&mut link_type);
+        let action = subject.as_ref().is_some_and(|(k, _)| *k == PageKind::Action);
+        if action && b.kind == BodyStatementKind::Representation {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadOperation,
+                    source.span(),
+                    format!(
+                        "the Request body says it is a representation of `{}`, but its table lists parameters; it is read as the parameters",
+                        b.link.as_ref().map_or("", |l| l.text.as_str())
+                    ),
+                )
+                .with_help("say \"provide a JSON object with the following parameters\""),
+            );
+        }
         let (kind, ty) = match b.kind {
+            _ if action => (
+                RequestKind::Parameters,
+                subject.as_ref().and_then(|(_, s)| s.clone()),
+            ),
             BodyStatementKind::None => (RequestKind::None, None),
             BodyStatementKind::Representation => {
                 (RequestKind::Model, create_or_update.clone().or(linked))

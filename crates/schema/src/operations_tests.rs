@@ -213,3 +213,71 @@ fn empty_call_parentheses_may_be_left_out_by_an_example() {
         "/identityGovernance/accessReviews/historyDefinitions/b2cb022f/generateDownloadUri()"
     ));
 }
+
+fn fixture(name: &str) -> crate::Built {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/operations/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    one(&format!("v1.0/api/{name}"), &text)
+}
+
+#[test]
+fn action_parameter_table_becomes_a_parameter_type_and_its_example_a_test() {
+    let built = fixture("accessreviewinstance-batchrecorddecisions.md");
+    let s = &built.schema;
+    let name = "microsoft.graph.accessReviewInstanceBatchRecordDecisionsParameters";
+    let t = s.types.get(name).expect("a parameter type");
+    assert_eq!(t.kind, TypeKind::Complex);
+    assert_eq!(t.shape, Shape::Declared);
+    let props: Vec<&str> = t.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        props,
+        ["decision", "justification", "principalId", "resourceId"]
+    );
+    // "Possible values are" on a String parameter: documented values, as for any property.
+    assert_eq!(
+        t.properties[0].documented_values,
+        ["Approve", "Deny", "NotReviewed", "DontKnow"]
+    );
+    let o = &s.operations[0];
+    assert_eq!(o.kind, OperationKind::Action);
+    let request = o.request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Parameters);
+    assert_eq!(request.ty.as_ref().unwrap().name, name);
+    let response = o.response.as_ref().unwrap();
+    assert_eq!(response.status, Some(204));
+    assert!(response.ty.is_none());
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some(name));
+    assert_eq!(example.status, ExampleStatus::Test);
+    // The page also says the body is a representation of accessReviewInstanceDecisionItem.
+    assert!(built.diagnostics.iter().any(
+        |d| d.code == Code::UnreadOperation && d.message.contains("its table lists parameters")
+    ));
+}
+
+#[test]
+fn parameter_table_without_a_sentence_before_it() {
+    let built = fixture("application-removepassword.md");
+    let s = &built.schema;
+    let name = "microsoft.graph.applicationRemovePasswordParameters";
+    let t = s.types.get(name).expect("a parameter type");
+    assert_eq!(t.properties[0].name, "keyId");
+    assert_eq!(t.properties[0].ty.name, "Edm.Guid");
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.status, ExampleStatus::Test);
+    assert_eq!(
+        s.operations[0].request.as_ref().unwrap().kind,
+        RequestKind::Parameters
+    );
+}

@@ -100,7 +100,7 @@ pub(crate) fn page_rows(
         let section = table.section.as_deref().unwrap_or("").to_ascii_lowercase();
         let wanted = match kind {
             PageKind::Resource => section.contains("propert") || section.contains("relationship"),
-            PageKind::CreateOrUpdate => section.contains("request body"),
+            PageKind::CreateOrUpdate | PageKind::Action => section.contains("request body"),
             _ => false,
         };
         if !wanted {

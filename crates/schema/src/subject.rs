@@ -13,6 +13,9 @@ pub(crate) enum PageKind {
     Enum,
     /// `Create x` / `Update x`: the request body is a representation of the subject type.
     CreateOrUpdate,
+    /// An action whose Request body is a parameter table: the subject is the parameter type
+    /// (`operations::parameter_subject`).
+    Action,
     Other,
 }
 

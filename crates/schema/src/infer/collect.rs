@@ -68,7 +68,9 @@ pub(super) fn collect<'a>(
                     Some(edm) => edm.to_owned(),
                     None => names.canonical(&qualify(n, &ns)),
                 }),
-                None if kind == ExampleKind::Request && page_kind == PageKind::CreateOrUpdate => {
+                None if kind == ExampleKind::Request
+                    && matches!(page_kind, PageKind::CreateOrUpdate | PageKind::Action) =>
+                {
                     subject.clone()
                 }
                 None => {
