@@ -277,6 +277,6 @@ pub fn conformance_crate(
     ]
 }
 
-const READ: &str = "fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {\n    serde_json::from_str(json).map_err(|e| e.to_string())\n}";
+const READ: &str = "fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {\n    graph_models::runtime::from_str(json).map_err(|e| e.to_string())\n}";
 
 const CONFORMANCE_TEMPLATE: &str = include_str!("conformance_template.rs.txt");

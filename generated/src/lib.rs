@@ -8,11 +8,13 @@
 //!
 //! # Reading
 //!
-//! Parse with `serde_json`; a page of results is a [`runtime::ODataCollection`], an error
-//! body a [`runtime::ODataError`]. `Nullable` reads like `Option`:
+//! Parse with [`runtime::from_str`], whose errors name the JSON path
+//! (`value[1].jobTitle: invalid type: sequence, expected a string at line 1 column 48`);
+//! a page of results is a [`runtime::ODataCollection`], an error body a
+//! [`runtime::ODataError`]. `Nullable` reads like `Option`:
 //!
 //! ```text
-//! let page: ODataCollection<User> = serde_json::from_str(&body)?;
+//! let page: ODataCollection<User> = runtime::from_str(&body)?;
 //! for user in &page {
 //!     println!("{}", user.display_name.as_deref().unwrap_or("(no name)"));
 //! }
