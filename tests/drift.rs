@@ -21,21 +21,32 @@ fn generated_crate_is_up_to_date_with_docs_input() {
     );
 }
 
-#[test]
-fn hostile_fixture_crate_is_up_to_date_with_its_pages() {
-    let (files, _) = graphgen_write::load_docs(&root().join("tests/fixtures/hostile/docs"))
-        .expect("fixture docs");
+/// A fixture crate (`tests/fixtures/<name>/models`) is what its pages produce.
+fn fixture_is_up_to_date(name: &str, crate_name: &str) {
+    let dir = format!("tests/fixtures/{name}");
+    let (files, _) =
+        graphgen_write::load_docs(&root().join(format!("{dir}/docs"))).expect("fixture docs");
     let options = EmitOptions {
-        crate_name: "hostile-models".into(),
+        crate_name: crate_name.into(),
         standalone: false,
     };
     let generated = graphgen_pipeline::generate(&files, &options).files;
-    let drift = graphgen_write::check(&root().join("tests/fixtures/hostile/models"), &generated);
+    let drift = graphgen_write::check(&root().join(format!("{dir}/models")), &generated);
     assert!(
         drift.is_empty(),
-        "tests/fixtures/hostile/models is stale; run `cargo xtask codegen --docs tests/fixtures/hostile/docs --out tests/fixtures/hostile/models --crate-name hostile-models`:\n{}",
+        "{dir}/models is stale; run `cargo xtask codegen --docs {dir}/docs --out {dir}/models --crate-name {crate_name}`:\n{}",
         graphgen_write::render_drift(&drift)
     );
+}
+
+#[test]
+fn hostile_fixture_crate_is_up_to_date_with_its_pages() {
+    fixture_is_up_to_date("hostile", "hostile-models");
+}
+
+#[test]
+fn areas_fixture_crate_is_up_to_date_with_its_pages() {
+    fixture_is_up_to_date("areas", "area-models");
 }
 
 #[test]

@@ -41,6 +41,14 @@
 //! });
 //! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
 //! ```
+//!
+//! # Features
+//!
+//! Each product area of the docs (front matter `ms.prod`) is a cargo feature; `default` is `full`, every area. To compile less, depend with `default-features = false` and name the areas you use. An area brings the base types of its types with it (`users` compiles `user`, `directoryObject` and `entity`), and nothing else of their areas. Types without an area (shared complex types such as `identitySet`) are always compiled. A property whose type is not compiled is not a field: its value is kept in `additional` and serializes back unchanged.
+//!
+//! | feature | types |
+//! | --- | --- |
+//! | `people` | 7 |
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
 pub mod runtime;

@@ -5,6 +5,7 @@
 //! - template: beta/api/invitation-update-languageproficiency.md:76 (request of languageProficiency): $.allowedAudiences is the placeholder "String"; $.inference.confidenceScore is the placeholder "Double"; $.createdBy.application.id is the placeholder "Id value"; $.createdBy.application.displayName is the placeholder "Display Name value"; $.displayName is the placeholder "Display Name value"; and 2 more placeholders
 //! - template: beta/api/invitation-update-languageproficiency.md:114 (response of languageProficiency): $.allowedAudiences is the placeholder "String"; $.inference.confidenceScore is the placeholder "Double"; $.createdBy.application.id is the placeholder "Id value"; $.createdBy.application.displayName is the placeholder "Display Name value"; $.displayName is the placeholder "Display Name value"; and 2 more placeholders
 /// request of languageProficiency body at beta/api/languageproficiency-update.md:80.
+#[cfg(feature = "people")]
 #[test]
 fn languageproficiency_update_update_languageproficiency_request() {
     ::graph_models::runtime::testing::assert_round_trip::<
@@ -14,6 +15,7 @@ fn languageproficiency_update_update_languageproficiency_request() {
 }"#);
 }
 /// response of languageProficiency body at beta/api/languageproficiency-update.md:124.
+#[cfg(feature = "people")]
 #[test]
 fn languageproficiency_update_response() {
     ::graph_models::runtime::testing::assert_round_trip::<
@@ -51,6 +53,7 @@ fn languageproficiency_update_response() {
     );
 }
 /// request of languageProficiency body at beta/api/profile-post-languages.md:81.
+#[cfg(feature = "people")]
 #[test]
 fn profile_post_languages_create_languageproficiency_from_profile_request() {
     ::graph_models::runtime::testing::assert_round_trip::<
@@ -66,6 +69,7 @@ fn profile_post_languages_create_languageproficiency_from_profile_request() {
     );
 }
 /// response of languageProficiency body at beta/api/profile-post-languages.md:140.
+#[cfg(feature = "people")]
 #[test]
 fn profile_post_languages_response() {
     ::graph_models::runtime::testing::assert_round_trip::<

@@ -97,6 +97,7 @@ codes! {
     PermissionsNotStated = "GD0033", Warning, "an operation's permissions are not stated";
     UnmatchedExampleRequest = "GD0034", Warning, "request example matches none of the operation's URL templates";
     ResponseTypeMismatch = "GD0035", Warning, "response example type differs from the operation's stated response";
+    UnreadableArea = "GD0050", Warning, "front matter names a product area that is not a slug";
 }
 
 impl fmt::Display for Code {

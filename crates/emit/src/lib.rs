@@ -13,6 +13,7 @@ pub mod names;
 
 mod cargo;
 mod enums;
+mod features;
 mod format;
 mod naming;
 mod round_trip;
@@ -26,7 +27,7 @@ use graphgen_schema::{Schema, TypeKind};
 use names::module_name;
 use naming::Naming;
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The runtime support module, copied verbatim into every generated crate.
@@ -107,6 +108,8 @@ struct Emitter<'a> {
     /// Per type, every type derived from it.
     descendants: HashMap<String, Vec<String>>,
     reach_memo: std::cell::RefCell<HashMap<String, std::rc::Rc<BTreeSet<String>>>>,
+    /// The cargo feature each type needs.
+    features: features::Features,
 }
 
 impl<'a> Emitter<'a> {
@@ -133,6 +136,7 @@ impl<'a> Emitter<'a> {
             inline_edges,
             descendants: types::descendants(schema),
             reach_memo: Default::default(),
+            features: features::Features::new(schema),
         }
     }
 }
@@ -174,8 +178,11 @@ impl<'a> RustTypes<'a> {
 pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
     let mut emitter = Emitter::new(schema);
 
-    // Items per module, in type-name order.
-    let mut modules: BTreeMap<Vec<String>, Vec<TokenStream>> = BTreeMap::new();
+    // Items per module and area, in type-name order.
+    let mut modules: BTreeMap<Vec<String>, BTreeMap<Option<String>, Vec<TokenStream>>> =
+        BTreeMap::new();
+    // The types of each (module, area), for the area module's `cfg`.
+    let mut area_types: BTreeMap<(Vec<String>, String), Vec<&str>> = BTreeMap::new();
     for t in schema.types.values() {
         let module = module_path(&t.namespace);
         // Every ancestor module must exist so that `pub mod` declarations chain.
@@ -193,33 +200,67 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
                 s
             }
         };
-        modules.entry(module).or_default().push(item);
+        let item = emitter.features.gate(&t.name, item);
+        let area = emitter.features.of(&t.name).map(str::to_owned);
+        if let Some(a) = &area {
+            area_types
+                .entry((module.clone(), a.clone()))
+                .or_default()
+                .push(&t.name);
+        }
+        modules
+            .entry(module)
+            .or_default()
+            .entry(area)
+            .or_default()
+            .push(item);
     }
 
     let mut files = Vec::new();
     let module_list: Vec<Vec<String>> = modules.keys().cloned().collect();
-    for (module, items) in &modules {
+    for (module, by_area) in &modules {
         let children: Vec<Ident> = module_list
             .iter()
             .filter(|m| m.len() == module.len() + 1 && m.starts_with(module))
             .map(|m| ident(m.last().expect("non-empty")))
             .collect();
         let ns_doc = format!(" Types of the `microsoft.{}` namespace.", module.join("."));
+        let stem = module
+            .iter()
+            .map(|s| s.trim_start_matches("r#"))
+            .collect::<Vec<_>>()
+            .join("/");
+        // The types of each area live in a private submodule of their own, re-exported so that
+        // their paths do not depend on the area; each item carries its own `cfg`.
+        let mut area_mods = Vec::new();
+        for (area, items) in by_area {
+            let Some(area) = area else { continue };
+            let m = format_ident!("area_{}", area.replace('-', "_"));
+            let area_doc = format!(" Types of the `{area}` area.");
+            // Compiled when any of its items is, so the re-export is never empty.
+            let cfg = emitter
+                .features
+                .cfg_any(&area_types[&(module.clone(), area.clone())]);
+            area_mods.push(quote! {
+                #cfg
+                mod #m;
+                #cfg
+                pub use #m::*;
+            });
+            files.push(GeneratedFile {
+                path: format!("src/{stem}/{m}.rs"),
+                contents: format_module(quote!(#![doc = #area_doc]), items.clone(), "module"),
+            });
+        }
         let head = quote! {
             #![doc = #ns_doc]
             #(pub mod #children;)*
+            #(#area_mods)*
         };
-        let path = format!(
-            "src/{}.rs",
-            module
-                .iter()
-                .map(|s| s.trim_start_matches("r#"))
-                .collect::<Vec<_>>()
-                .join("/")
-        );
+        let core = by_area.get(&None).cloned().unwrap_or_default();
         files.push(GeneratedFile {
-            path,
-            contents: format_module(head, items.clone(), "module"),
+            path: format!("src/{stem}.rs"),
+            contents: format_module(head, core, "module"),
         });
     }
 
@@ -228,6 +269,16 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         .filter(|m| m.len() == 1)
         .map(|m| ident(&m[0]))
         .collect();
+    let mut feature_doc = Vec::new();
+    if !emitter.features.is_empty() {
+        feature_doc.push(String::new());
+        feature_doc.push("# Features".to_owned());
+        feature_doc.push(String::new());
+        feature_doc.push("Each product area of the docs (front matter `ms.prod`) is a cargo feature; `default` is `full`, every area. To compile less, depend with `default-features = false` and name the areas you use. An area brings the base types of its types with it (`users` compiles `user`, `directoryObject` and `entity`), and nothing else of their areas. Types without an area (shared complex types such as `identitySet`) are always compiled. A property whose type is not compiled is not a field: its value is kept in `additional` and serializes back unchanged.".to_owned());
+        feature_doc.push(String::new());
+        feature_doc.extend(emitter.features.doc_table());
+    }
+    let feature_doc: Vec<String> = feature_doc.into_iter().map(|l| format!(" {l}")).collect();
     let lib = quote! {
         //! Microsoft Graph models generated from the API reference documentation.
         //!
@@ -270,6 +321,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         //! });
         //! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
         //! ```
+        #(#![doc = #feature_doc])*
         #![forbid(unsafe_code)]
         // Link labels are the docs' own words; when a label happens to equal the Rust name the
         // explicit target is redundant, which is harmless.
@@ -293,7 +345,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
     });
     files.push(GeneratedFile {
         path: "Cargo.toml".into(),
-        contents: cargo::cargo_toml(options),
+        contents: cargo::cargo_toml(options, &emitter.features),
     });
     files.push(GeneratedFile {
         path: "rustfmt.toml".into(),

@@ -69,8 +69,10 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
                 let fn_name = format_ident!("{}", test_name(example, &mut taken));
                 let doc = format!(" {} body at {}.", kind_label(example), example.source);
                 let body = raw_literal(&example.body);
+                let cfg = emitter.features.cfg_item(target);
                 tests.push(quote! {
                     #[doc = #doc]
+                    #cfg
                     #[test]
                     fn #fn_name() {
                         ::#krate::runtime::testing::assert_round_trip::<#ty>(#body);

@@ -65,8 +65,11 @@ impl Emitter<'_> {
                 doc_lines.push(format!("`{wire}`."));
             }
             let doc = doc_attrs(&doc_lines);
+            let field_cfg = self.features.cfg_use(&t.name, &p.ty.name);
+            let accessor_cfg = self.features.cfg_use(&owner.name, &p.ty.name);
             fields.push(quote! {
                 #doc
+                #field_cfg
                 #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
                 pub #fident: crate::runtime::Nullable<#ty>,
             });
@@ -76,6 +79,7 @@ impl Emitter<'_> {
                     .entry(owner.name.clone())
                     .or_default()
                     .push(quote! {
+                        #accessor_cfg
                         fn #method(&self) -> &crate::runtime::Nullable<#ty> { &self.#fident }
                     });
             }
@@ -149,8 +153,10 @@ impl Emitter<'_> {
             let ty = self.rust_type(&p.ty, boxed);
             let m = ident(&fname);
             let wire = format!(" The `{}` property.", p.name);
+            let method_cfg = self.features.cfg_use(&t.name, &p.ty.name);
             methods.push(quote! {
                 #[doc = #wire]
+                #method_cfg
                 fn #m(&self) -> &crate::runtime::Nullable<#ty>;
             });
         }

@@ -35,11 +35,13 @@ impl Emitter<'_> {
             let v = ident(&v);
             let path = self.naming.path_in(name, &quote!(crate));
             let doc = format!(" `{name}`");
-            variants.push(quote!(#[doc = #doc] #v(::std::boxed::Box<#path>),));
-            odata.push(quote!(Self::#v(value) => value.odata_type.as_deref(),));
-            views.push(quote!(Self::#v(value) => value.as_ref(),));
+            let cfg = self.features.cfg_use(&t.name, name);
+            variants.push(quote!(#[doc = #doc] #cfg #v(::std::boxed::Box<#path>),));
+            odata.push(quote!(#cfg Self::#v(value) => value.odata_type.as_deref(),));
+            views.push(quote!(#cfg Self::#v(value) => value.as_ref(),));
             if name != t.name {
                 froms.push(quote! {
+                    #cfg
                     impl ::std::convert::From<#path> for #any {
                         fn from(value: #path) -> Self {
                             Self::#v(::std::boxed::Box::new(value))
@@ -55,6 +57,7 @@ impl Emitter<'_> {
                 // read a subtype (a POSTed fileAttachment), and so does this crate.
                 let tag = format!("#{name}");
                 ser.push(quote! {
+                    #cfg
                     Self::#v(value) => match value.odata_type {
                         ::std::option::Option::Some(_) => ::serde::Serialize::serialize(value.as_ref(), serializer),
                         ::std::option::Option::None => {
@@ -66,6 +69,7 @@ impl Emitter<'_> {
                 });
                 let lower = name.to_ascii_lowercase();
                 arms.push(quote! {
+                    #cfg
                     ::std::option::Option::Some(#lower) => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
                 });
             }

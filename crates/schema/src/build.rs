@@ -1,6 +1,7 @@
 //! Merging pages into one [`Schema`]: the passes run in order, page by page, then resolved.
 //! Each pass lives in its own module; this file only orchestrates them.
 
+use crate::areas;
 use crate::bases::{self, BaseFact};
 use crate::enums::{self, EnumFact};
 use crate::infer;
@@ -150,6 +151,7 @@ pub fn build(pages: &[Page]) -> Built {
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     crate::operations::build(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     bases::resolve_kinds(&mut schema);
+    areas::assign(&mut schema, &pages, &subjects, &mut diagnostics);
     report_undefined(&schema, &facts.references, &mut diagnostics);
     names.report(&schema, &mut diagnostics);
     Built {

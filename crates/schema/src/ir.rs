@@ -99,7 +99,31 @@ pub struct TypeDef {
     /// Rows of the resource page's Methods table.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub methods: Vec<Method>,
+    /// The product area the type's pages belong to (front matter `ms.subservice` / `ms.prod`,
+    /// else the namespace); none for shared types. It becomes a cargo feature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
     pub sources: Vec<Source>,
+}
+
+/// A product area (`outlook`, `intune`, ...), normalized to a lowercase slug, and where it was
+/// read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Area {
+    pub name: String,
+    pub evidence: AreaEvidence,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaEvidence {
+    /// The front matter of the page that describes the type.
+    DeclaringPage,
+    /// The front matter of the first page that states a fact about the type.
+    MentioningPage,
+    /// A namespace other than the default one, when no page names an area.
+    Namespace,
 }
 
 /// A row of a resource page's Methods table.
@@ -130,6 +154,7 @@ impl TypeDef {
             flags: false,
             key: None,
             methods: Vec::new(),
+            area: None,
             sources: Vec::new(),
         }
     }

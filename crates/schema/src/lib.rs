@@ -4,6 +4,7 @@
 //! fact keeps its [`Source`]. Disagreements between pages become diagnostics with both locations.
 //! Types without a property table are shaped from the example bodies. No Rust knowledge here.
 
+mod areas;
 mod bases;
 mod build;
 mod enums;
@@ -17,6 +18,7 @@ mod subject;
 pub mod types;
 mod validate;
 
+pub use areas::slug as area_slug;
 pub use build::{build, Built, DEFAULT_NAMESPACE};
 pub use graphgen_parse::page_stem;
 pub use infer::placeholder_type;
