@@ -45,7 +45,7 @@ pub struct Schema {
     pub types: BTreeMap<String, TypeDef>,
     /// Every example body, with what became of it.
     pub examples: Vec<Example>,
-    /// One per API page: the documented call (see `operations.rs`).
+    /// One per API page: the documented call (see `operations/`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub operations: Vec<crate::operations::Operation>,
 }
