@@ -26,6 +26,8 @@ pub(crate) struct Facts {
     pub(crate) enum_facts: Vec<EnumFact>,
     pub(crate) keys: BTreeMap<String, String>,
     pub(crate) methods: BTreeMap<String, Vec<Method>>,
+    /// Rows the page's JSON representation contradicts (properties.rs).
+    pub(crate) contradicted: Vec<properties::Contradicted>,
     /// (abstract, openType) stated by resource annotations.
     pub(crate) flags: BTreeMap<String, (Option<bool>, Option<bool>)>,
 }
@@ -148,6 +150,7 @@ pub fn build(pages: &[Page]) -> Built {
         t.is_abstract = is_abstract;
         t.open = open;
     }
+    properties::confirm_contradicted(&mut schema, &pages, facts.contradicted, &mut diagnostics);
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     crate::operations::build(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     bases::resolve_kinds(&mut schema);

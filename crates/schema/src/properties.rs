@@ -7,7 +7,7 @@ use crate::names::{qualify, Names};
 use crate::subject::PageKind;
 use crate::types::{parse_type_cell, TypeExpr};
 use graphgen_diag::{Code, Diagnostic};
-use graphgen_parse::{Cell, Page, TableKind};
+use graphgen_parse::{Cell, JsonNode, Page, TableKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// One property row, as a page states it.
@@ -63,6 +63,105 @@ pub(crate) fn property_name(cell: &Cell) -> Result<RowName, String> {
     })
 }
 
+/// A row whose collection-ness the page's JSON representation contradicts. The representation
+/// wins unless an example body agrees with the row ([`confirm_contradicted`]).
+#[derive(Debug)]
+pub(crate) struct Contradicted {
+    owner: String,
+    name: String,
+    /// The representation shows a collection.
+    shown: bool,
+    diagnostic: Diagnostic,
+}
+
+/// Keeps the representation's reading of each contradicted row when the example bodies of the
+/// owner agree with it (one shows the property that way, none the row's way), and reports the
+/// row; else the row stands.
+pub(crate) fn confirm_contradicted(
+    schema: &mut Schema,
+    pages: &[&Page],
+    contradicted: Vec<Contradicted>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for c in contradicted {
+        let owner = simple_name(&c.owner).to_ascii_lowercase();
+        let mut row_way = false;
+        let mut example_way = false;
+        for page in pages {
+            for block in &page.code_blocks {
+                let Some(a) = &block.annotation else { continue };
+                let Some(named) = a.odata_type() else {
+                    continue;
+                };
+                let named = named.trim().trim_start_matches('#');
+                let inner = named
+                    .strip_prefix("Collection(")
+                    .or_else(|| named.strip_prefix("collection("))
+                    .map(|n| n.trim_end_matches(')'));
+                if !simple_name(inner.unwrap_or(named)).eq_ignore_ascii_case(&owner) {
+                    continue;
+                }
+                let Some(tree) = block
+                    .json
+                    .as_ref()
+                    .or_else(|| block.http.as_ref()?.body())
+                    .and_then(|b| b.tree.as_ref())
+                else {
+                    continue;
+                };
+                let objects: Vec<&JsonNode> = match (inner, tree.member("value")) {
+                    (Some(_), Some(m)) => match &m.value {
+                        JsonNode::Array(items) => items.iter().collect(),
+                        _ => Vec::new(),
+                    },
+                    _ => vec![tree],
+                };
+                for o in objects {
+                    if a.block_type() == Some("resource") {
+                        continue;
+                    }
+                    if let Some(m) = o.member(&c.name) {
+                        match (&m.value, c.shown) {
+                            (JsonNode::Null, _) => {}
+                            (JsonNode::Array(_), true) => example_way = true,
+                            (JsonNode::Array(_), false) | (_, true) => row_way = true,
+                            (_, false) => example_way = true,
+                        }
+                    }
+                }
+            }
+        }
+        if row_way || !example_way {
+            if let Some(p) = schema
+                .types
+                .get_mut(&c.owner)
+                .and_then(|t| t.properties.iter_mut().find(|p| p.name == c.name))
+            {
+                p.ty.collection = !c.shown;
+            }
+        } else {
+            diagnostics.push(c.diagnostic);
+        }
+    }
+}
+
+/// The body of a resource page's JSON representation (`"blockType": "resource"`), as an object.
+fn representation(page: &Page) -> Option<&JsonNode> {
+    page.code_blocks.iter().find_map(|b| {
+        let a = b.annotation.as_ref()?;
+        if a.block_type() != Some("resource") {
+            return None;
+        }
+        let tree = b
+            .json
+            .as_ref()
+            .or_else(|| b.http.as_ref()?.body())?
+            .tree
+            .as_ref()?;
+        matches!(tree, JsonNode::Object(_)).then_some(tree)
+    })
+}
+
 /// `@odata.type` (and `odata.type`) rows name the discriminator every struct already has.
 fn is_discriminator(name: &str) -> bool {
     matches!(name, "@odata.type" | "odata.type")
@@ -106,7 +205,11 @@ pub(crate) fn page_rows(
         if !wanted {
             continue;
         }
-        let navigation = navigation || section.contains("relationship");
+        // The section decides: a table headed `Relationship` under `## Properties` (v1.0
+        // presence.md) lists properties.
+        let navigation =
+            section.contains("relationship") || (navigation && !section.contains("propert"));
+        let representation = representation(page);
         let mut seen: BTreeMap<String, u32> = BTreeMap::new();
         for row in &table.rows {
             let (Some(name_cell), Some(ty_cell)) = (row.cells.get(name_col), row.cells.get(ty_col))
@@ -197,6 +300,53 @@ pub(crate) fn page_rows(
                 }
                 None => subject.to_owned(),
             };
+            let mut ty = ty;
+            // A row contradicted by its page's own JSON representation (v1.0 presence.md:33
+            // `availability | string collection`, shown as `"availability": "string"`): the
+            // row is the error.
+            if let Some(m) = representation.and_then(|r| r.member(&name)) {
+                // Only a literal says "one value": representations often show one object for a
+                // collection of objects.
+                // A string that writes a type (`"Collection(microsoft.graph.x)"`) says nothing.
+                let shown = match &m.value {
+                    _ if ty.name == "Edm.Untyped" => None,
+                    JsonNode::Array(_) => Some(true),
+                    JsonNode::String(v)
+                        if ty.is_primitive() && crate::types::primitive(v).is_some() =>
+                    {
+                        Some(false)
+                    }
+                    JsonNode::Number(_) | JsonNode::Bool(_) if ty.is_primitive() => Some(false),
+                    _ => None,
+                };
+                if let Some(shown) = shown.filter(|&c| c != ty.collection) {
+                    let used = TypeRef::new(ty.name.clone(), shown);
+                    facts.contradicted.push(Contradicted {
+                        owner: owner.clone(),
+                        name: name.clone(),
+                        shown,
+                        diagnostic: Diagnostic::new(
+                            Code::PropertyTypeDisagreement,
+                            graphgen_diag::Span {
+                                file: page.path.clone(),
+                                line: row.line,
+                                column: ty_cell.column,
+                                len: ty_cell.markdown.chars().count() as u32,
+                            },
+                            format!(
+                                "`{name}` is typed `{ty}` here but the page's JSON representation shows {}",
+                                if shown { "a collection" } else { "a single value" }
+                            ),
+                        )
+                        .with_related(
+                            Source::new(&page.path, m.line).span(),
+                            "the JSON representation",
+                        )
+                        .with_help(format!("the generator uses `{used}`; correct the row")),
+                    });
+                    ty = used;
+                }
+            }
             if !ty.is_primitive() {
                 facts
                     .references

@@ -592,3 +592,33 @@ fn list_response_value_envelope_is_not_an_unknown_example_property() {
         "{unknown:?}"
     );
 }
+
+#[test]
+fn row_contradicted_by_json_representation_and_examples_is_the_error() {
+    // `|availability | string collection |` but `"availability":"string"` in the JSON
+    // representation and `"availability": "Available"` in the example.
+    let built = build(&[
+        fixture("presence.md", "v1.0/resources/presence.md"),
+        fixture("presence-get.md", "v1.0/api/presence-get.md"),
+    ]);
+    let t = &built.schema.types["microsoft.graph.presence"];
+    for name in ["availability", "activity"] {
+        let p = t.property(name).expect(name);
+        assert_eq!(p.ty, TypeRef::new("Edm.String", false), "{name}");
+        assert!(!p.navigation, "{name} is in the Properties section");
+    }
+    let reported: Vec<u32> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PropertyTypeDisagreement)
+        .map(|d| d.span.line)
+        .collect();
+    assert_eq!(reported, [10, 11]);
+    let response = built
+        .schema
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Response)
+        .expect("the example");
+    assert_eq!(response.status, ExampleStatus::Test);
+}

@@ -27,6 +27,8 @@ pub fn primitive(name: &str) -> Option<&'static str> {
         "binary" => "Edm.Binary",
         "stream" => "Edm.Stream",
         "json" | "untyped" | "object" => "Edm.Untyped",
+        // `Url` (v1.0 remoteitem.md:73 `webDavUrl`) is text on the wire, not a type.
+        "url" | "uri" => "Edm.String",
         _ => return None,
     })
 }
@@ -87,7 +89,27 @@ fn strip_qualifiers(name: &str) -> String {
 pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
     let text = cell.text.trim().trim_matches('`').trim();
     let lower = text.to_ascii_lowercase();
-    let mut collection = lower.contains("collection");
+    // "collection" as a word: `x collection`, `Collection(x)`, `Collection of String`; a type
+    // whose name ends in Collection (`plannerPlanContextCollection`, `siteCollection`) is one
+    // object.
+    let mut collection = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w == "collection" || w == "collections");
+    if let Some(inner) = lower
+        .strip_prefix("collection of ")
+        .map(|_| text["collection of ".len()..].trim())
+    {
+        if cell.links.is_empty() {
+            return parse_type_cell(
+                &Cell {
+                    text: format!("{inner} collection"),
+                    ..cell.clone()
+                },
+                namespace,
+            );
+        }
+        collection = true;
+    }
     // The name: the first link's text when there is a link, else the text itself.
     let mut name = match cell.links.first() {
         Some(link) => link.text.trim().trim_matches('`').trim().to_owned(),
@@ -255,6 +277,43 @@ mod tests {
         assert_eq!(
             known("[driveItem][] collection", None),
             TypeRef::new("microsoft.graph.driveItem", true)
+        );
+    }
+
+    #[test]
+    fn type_cell_url_is_a_string() {
+        // v1.0 remoteitem.md:73: `| webDavUrl | Url | DAV compatible URL for the item. |`
+        assert_eq!(known("Url", None), TypeRef::new("Edm.String", false));
+    }
+
+    #[test]
+    fn type_cell_json_is_an_untyped_value() {
+        // v1.0 chartaxis.md:28: `|majorUnit|Json|... a numeric value or an empty string.`
+        assert_eq!(known("Json", None), TypeRef::new("Edm.Untyped", false));
+    }
+
+    #[test]
+    fn type_cell_collection_of_string() {
+        assert_eq!(
+            known("Collection of String", None),
+            TypeRef::new("Edm.String", true)
+        );
+    }
+
+    #[test]
+    fn type_cell_type_name_ending_in_collection_is_one_object() {
+        // beta plannerplan.md:37: `[plannerPlanContextCollection](plannerplancontextcollection.md)`
+        assert_eq!(
+            known(
+                "plannerPlanContextCollection",
+                Some("plannerPlanContextCollection")
+            ),
+            TypeRef::new("microsoft.graph.plannerPlanContextCollection", false)
+        );
+        // beta site.md:80: `| **siteCollection** | [siteCollection][] |`
+        assert_eq!(
+            known("[siteCollection][]", None),
+            TypeRef::new("microsoft.graph.siteCollection", false)
         );
     }
 
