@@ -21,16 +21,6 @@ pub const EXPECTED_FAILURES: &[(&str, &str, &str)] = &[
         "007-driveItem.json",
         "the payload (a hand-assembled fixture) gives `permissions` as one object; the docs make it a collection of permission",
     ),
-    (
-        "v1.0",
-        "017-presence.json",
-        "schema: availability and activity are read as String collections; being fixed in the properties-and-enums issue (9)",
-    ),
-    (
-        "beta",
-        "077-plannerPlan.json",
-        "schema: contexts is read as a collection of plannerPlanContextCollection, the payload has one object (a map); being fixed in the properties-and-enums issue (9)",
-    ),
 ];
 
 /// One row of `manifest.tsv`.
