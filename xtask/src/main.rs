@@ -1,6 +1,8 @@
 //! `cargo xtask`: the generator's command-line front end. It parses arguments, calls the
 //! pipeline and the write stage, and prints; all logic lives in the crates under `crates/`.
 
+mod fuzz;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use graphgen_diag::{render_human, render_json, Baseline, Diagnostic, Severity};
 use graphgen_emit::EmitOptions;
@@ -69,6 +71,27 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         runs: usize,
     },
+    /// Mutate real pages and run the whole pipeline on each: no panic, output parses as Rust,
+    /// sampled outputs compile.
+    Fuzz {
+        /// Folders of pages to mutate (default: docs-input/, the hostile fixture pages and, when
+        /// present, ../shared/graph-docs-2021/v1.0).
+        #[arg(long)]
+        docs: Vec<PathBuf>,
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Compile every Nth output (`cargo check --tests`, all in one batch); 0: none.
+        #[arg(long, default_value_t = 0)]
+        compile_every: usize,
+        /// Where minimised failing pages are saved.
+        #[arg(long)]
+        save: Option<PathBuf>,
+        /// Run the saved fixture pages in this folder instead of mutating.
+        #[arg(long)]
+        replay: Option<PathBuf>,
+    },
     /// Check the docs and report every problem found.
     Lint {
         #[arg(long)]
@@ -123,6 +146,14 @@ fn main() -> ExitCode {
         } => codegen(docs, out, check, crate_name, verbose),
         Command::Schema { docs, format } => schema(docs, format),
         Command::Bench { docs, runs } => bench(docs, runs),
+        Command::Fuzz {
+            docs,
+            runs,
+            seed,
+            compile_every,
+            save,
+            replay,
+        } => fuzz_command(docs, runs, seed, compile_every, save, replay),
         Command::BenchCrate {
             docs,
             features,
@@ -413,6 +444,57 @@ fn lint(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn fuzz_command(
+    docs: Vec<PathBuf>,
+    runs: usize,
+    seed: u64,
+    compile_every: usize,
+    save: Option<PathBuf>,
+    replay: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let root = workspace_root();
+    if let Some(dir) = replay {
+        let failures = fuzz::replay(&dir)?;
+        for f in &failures {
+            eprintln!("error: {f}");
+        }
+        return Ok(if failures.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
+    let docs = if docs.is_empty() {
+        let mut d = vec![
+            root.join("docs-input"),
+            root.join("tests/fixtures/hostile/docs"),
+        ];
+        let corpus = root.join("../shared/graph-docs-2021/v1.0");
+        if corpus.is_dir() {
+            d.push(corpus);
+        }
+        d
+    } else {
+        docs
+    };
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let ok = fuzz::fuzz(&fuzz::FuzzOptions {
+        docs,
+        runs,
+        seed,
+        compile_every,
+        save: save.unwrap_or_else(|| target.join("fuzz/findings")),
+        target_dir: target.join("fuzz/target"),
+    })?;
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }
 

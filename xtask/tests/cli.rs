@@ -266,3 +266,43 @@ fn pages_that_cannot_be_read_make_codegen_fail_with_the_list() {
     let lint = xtask(&["lint", "--docs", docs.to_str().unwrap()]);
     assert_eq!(lint.status.code(), Some(1));
 }
+
+#[test]
+fn fuzz_replay_of_the_kept_crashers_is_clean() {
+    let run = xtask(&[
+        "fuzz",
+        "--replay",
+        root().join("tests/fixtures/fuzz").to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("replayed 6 fixture(s): 0 failing"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn fuzz_a_short_run_mutates_the_seed_pages_without_findings() {
+    let run = xtask(&[
+        "fuzz",
+        "--runs",
+        "40",
+        "--seed",
+        "7",
+        "--docs",
+        root().join("docs-input").to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(stdout.contains("40 runs (seed 7) over 3 pages"), "{stdout}");
+    assert!(stdout.contains(": 0 panics, 0 other findings"), "{stdout}");
+}

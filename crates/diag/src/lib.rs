@@ -98,6 +98,7 @@ codes! {
     UnmatchedExampleRequest = "GD0034", Warning, "request example matches none of the operation's URL templates";
     ResponseTypeMismatch = "GD0035", Warning, "response example type differs from the operation's stated response";
     UnreadableArea = "GD0050", Warning, "front matter names a product area that is not a slug";
+    LongName = "GD0036", Warning, "a name is too long for a file name and was shortened";
 }
 
 impl fmt::Display for Code {

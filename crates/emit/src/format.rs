@@ -18,9 +18,20 @@ pub(crate) fn format_module(head: TokenStream, items: Vec<TokenStream>, what: &s
         .collect();
     let mut out = format_file(head, what);
     for f in formatted {
-        out.push_str(&f);
+        out.push_str(&plain_text(f));
     }
     out
+}
+
+/// Printed code holds a bare CR or a NUL only inside a doc comment (literals are escaped, raw
+/// strings with a CR are not emitted): rustc rejects a bare CR there, and git takes a file with
+/// a NUL for binary. They become a space and U+FFFD.
+fn plain_text(text: String) -> String {
+    if text.contains(['\r', '\0']) {
+        text.replace('\r', " ").replace('\0', "\u{FFFD}")
+    } else {
+        text
+    }
 }
 
 pub(crate) fn format_file(tokens: TokenStream, what: &str) -> String {
@@ -28,5 +39,5 @@ pub(crate) fn format_file(tokens: TokenStream, what: &str) -> String {
         Ok(f) => f,
         Err(e) => panic!("generated {what} does not parse as Rust: {e}"),
     };
-    format!("{HEADER}\n\n{}", prettyplease::unparse(&file))
+    format!("{HEADER}\n\n{}", plain_text(prettyplease::unparse(&file)))
 }

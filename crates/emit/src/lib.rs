@@ -71,13 +71,43 @@ pub struct Emitted {
 
 /// Module path of a namespace: `microsoft.graph` -> `graph`, `microsoft.graph.callRecords` ->
 /// `graph::call_records`.
+/// A top-level module is never `runtime` or `lib` (the crate's own `src/runtime.rs` and
+/// `src/lib.rs`), `main` or `bin` (cargo would take `src/main.rs` and `src/bin/` for binaries):
+/// those get `_ns`. A name too long for a file name is shortened (see [`MAX_MODULE_NAME`]).
 pub fn module_path(namespace: &str) -> Vec<String> {
     let trimmed = namespace.strip_prefix("microsoft.").unwrap_or(namespace);
-    trimmed
+    let mut path: Vec<String> = trimmed
         .split('.')
         .filter(|s| !s.is_empty())
         .map(module_name)
-        .collect()
+        .map(|m| shortened(&m).unwrap_or(m))
+        .collect();
+    if let Some(first) = path.first_mut() {
+        if ["runtime", "lib", "main", "bin"].contains(&first.as_str()) {
+            first.push_str("_ns");
+        }
+    }
+    path
+}
+
+/// The longest module name kept as it is; file names are limited to 255 bytes (`.rs` included).
+pub const MAX_MODULE_NAME: usize = 200;
+
+/// A module name over [`MAX_MODULE_NAME`] bytes, cut and made unique by a hash of the whole name.
+fn shortened(name: &str) -> Option<String> {
+    if name.len() <= MAX_MODULE_NAME {
+        return None;
+    }
+    // FNV-1a: stable across runs and platforms, unlike the std hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    let keep = name.trim_start_matches("r#");
+    let mut cut = MAX_MODULE_NAME - 17;
+    while !keep.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Some(format!("{}_{hash:016x}", &keep[..cut]))
 }
 
 fn ident(name: &str) -> Ident {
@@ -183,8 +213,32 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         BTreeMap::new();
     // The types of each (module, area), for the area module's `cfg`.
     let mut area_types: BTreeMap<(Vec<String>, String), Vec<&str>> = BTreeMap::new();
+    let mut reported_long = BTreeSet::new();
     for t in schema.types.values() {
         let module = module_path(&t.namespace);
+        let trimmed = t
+            .namespace
+            .strip_prefix("microsoft.")
+            .unwrap_or(&t.namespace);
+        if trimmed
+            .split('.')
+            .any(|seg| module_name(seg).len() > MAX_MODULE_NAME)
+            && reported_long.insert(t.namespace.clone())
+        {
+            let span = t.sources.first().map_or_else(
+                || graphgen_diag::Span::line(&std::sync::Arc::from("<schema>"), 1),
+                |s| graphgen_diag::Span::line(&s.file, s.line),
+            );
+            emitter.diagnostics.push(Diagnostic::new(
+                graphgen_diag::Code::LongName,
+                span,
+                format!(
+                    "namespace `{}` has a segment too long for a file name; its module is `{}`",
+                    t.namespace,
+                    module.join("::")
+                ),
+            ));
+        }
         // Every ancestor module must exist so that `pub mod` declarations chain.
         for i in 1..module.len() {
             modules.entry(module[..i].to_vec()).or_default();

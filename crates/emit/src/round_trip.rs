@@ -5,11 +5,16 @@ use crate::names::field_name;
 use crate::{ident, EmitOptions, Emitter};
 use graphgen_schema::{simple_name, Example, ExampleStatus, Schema, TypeRef};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 use std::collections::BTreeSet;
 
-/// A raw string literal that can hold `text`.
-fn raw_literal(text: &str) -> TokenStream {
+/// A raw string literal that can hold `text`, or an escaped one when a raw string cannot (a bare
+/// CR is not allowed in one).
+pub(crate) fn raw_literal(text: &str) -> TokenStream {
+    let escaped = || proc_macro2::Literal::string(text).into_token_stream();
+    if text.contains('\r') {
+        return escaped();
+    }
     let mut hashes = 1;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
         hashes += 1;
@@ -17,7 +22,7 @@ fn raw_literal(text: &str) -> TokenStream {
     let h = "#".repeat(hashes);
     format!("r{h}\"{text}\"{h}")
         .parse()
-        .expect("raw string literal")
+        .unwrap_or_else(|_| escaped())
 }
 
 fn test_name(example: &Example, taken: &mut BTreeSet<String>) -> String {

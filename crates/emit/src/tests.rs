@@ -91,3 +91,47 @@ fn standalone_crate_has_its_own_workspace() {
     );
     assert!(file(&emitted.files, "Cargo.toml").contains("\n[workspace]\n"));
 }
+
+#[test]
+fn namespace_microsoft_runtime_or_lib_does_not_collide_with_runtime_rs_or_lib_rs() {
+    assert_eq!(module_path("microsoft.runtime"), ["runtime_ns"]);
+    assert_eq!(module_path("microsoft.lib"), ["lib_ns"]);
+    assert_eq!(module_path("microsoft.main"), ["main_ns"]);
+    assert_eq!(module_path("microsoft.bin.x"), ["bin_ns", "x"]);
+    assert_eq!(module_path("microsoft.graph.runtime"), ["graph", "runtime"]);
+}
+
+#[test]
+fn namespace_segment_over_255_bytes_gets_a_shortened_unique_module_name() {
+    let long = "segment".repeat(40);
+    let a = module_path(&format!("microsoft.graph.{long}a"));
+    let b = module_path(&format!("microsoft.graph.{long}b"));
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[1].len(), MAX_MODULE_NAME);
+    assert_ne!(a, b, "unique");
+    assert_eq!(
+        a,
+        module_path(&format!("microsoft.graph.{long}a")),
+        "stable"
+    );
+}
+
+#[test]
+fn lone_cr_between_json_tokens_of_an_example_body_is_an_escaped_literal() {
+    let lit = round_trip::raw_literal("{\r\"a\": 1}").to_string();
+    assert_eq!(lit, "\"{\\r\\\"a\\\": 1}\"");
+    assert!(round_trip::raw_literal("{\"a\": 1}")
+        .to_string()
+        .starts_with("r#\""));
+}
+
+#[test]
+fn cr_and_nul_never_reach_a_doc_comment() {
+    let tokens = quote::quote! {
+        #[doc = " a\rb\0c"]
+        pub struct X;
+    };
+    let text = format::format_file(tokens, "test");
+    assert!(text.contains("/// a b\u{FFFD}c"), "{text}");
+    assert!(!text.contains(['\r', '\0']));
+}

@@ -129,7 +129,9 @@ impl Emitter<'_> {
         };
         lines.push(format!("`{}` ({kind}).", t.name));
         if let Some(base) = &t.base {
-            if self.naming.types.contains_key(&base.name) {
+            if self.naming.types.contains_key(&base.name)
+                && self.naming.traits.contains_key(&base.name)
+            {
                 lines.push(String::new());
                 lines.push(format!(
                     "Derived from [`{}`]({}); its properties are repeated here and reachable through [`{}`]({}).",
