@@ -99,6 +99,7 @@ codes! {
     ResponseTypeMismatch = "GD0035", Warning, "response example type differs from the operation's stated response";
     UnreadableArea = "GD0050", Warning, "front matter names a product area that is not a slug";
     LongName = "GD0036", Warning, "a name is too long for a file name and was shortened";
+    InheritanceCycle = "GD0037", Warning, "types derive from each other in a cycle";
 }
 
 impl fmt::Display for Code {

@@ -132,6 +132,7 @@ pub fn build(pages: &[Page]) -> Built {
     properties::merge_properties(&mut schema, facts.props, &mut diagnostics);
     enums::merge_enum_tables(&mut schema, facts.enum_facts, &mut diagnostics);
     bases::resolve_bases(&mut schema, facts.bases, &mut diagnostics);
+    crate::cycles::cut_cycles(&mut schema, &mut diagnostics);
     for (name, source) in &facts.references {
         schema.types.entry(name.clone()).or_insert_with(|| {
             let mut t = TypeDef::new(name, TypeKind::Complex);
@@ -153,6 +154,7 @@ pub fn build(pages: &[Page]) -> Built {
     properties::confirm_contradicted(&mut schema, &pages, facts.contradicted, &mut diagnostics);
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     crate::operations::build(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
+    crate::cycles::cut_cycles(&mut schema, &mut diagnostics);
     bases::resolve_kinds(&mut schema);
     areas::assign(&mut schema, &pages, &subjects, &mut diagnostics);
     report_undefined(&schema, &facts.references, &mut diagnostics);

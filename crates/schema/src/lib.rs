@@ -7,6 +7,7 @@
 mod areas;
 mod bases;
 mod build;
+mod cycles;
 mod enums;
 mod infer;
 pub mod ir;
