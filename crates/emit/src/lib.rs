@@ -289,7 +289,8 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         let mut area_mods = Vec::new();
         for (area, items) in by_area {
             let Some(area) = area else { continue };
-            let m = format_ident!("area_{}", area.replace('-', "_"));
+            let name = format!("area_{}", area.replace('-', "_"));
+            let m = format_ident!("{}", shortened(&name).unwrap_or(name));
             let area_doc = format!(" Types of the `{area}` area.");
             // Compiled when any of its items is, so the re-export is never empty.
             let cfg = emitter
