@@ -13,6 +13,12 @@ pub(crate) fn cargo_toml(options: &EmitOptions, features: &Features) -> String {
          publish = false\n\
          description = \"Microsoft Graph models generated from the API reference documentation\"\n\
          \n\
+         # No unit tests or doctests live in the library (round trips are in tests/): without these\n\
+         # two lines `cargo test` compiles every model a second time for an empty test harness.\n\
+         [lib]\n\
+         test = false\n\
+         doctest = false\n\
+         \n\
          [dependencies]\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n",
