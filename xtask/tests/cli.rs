@@ -306,3 +306,121 @@ fn fuzz_a_short_run_mutates_the_seed_pages_without_findings() {
     assert!(stdout.contains("40 runs (seed 7) over 3 pages"), "{stdout}");
     assert!(stdout.contains(": 0 panics, 0 other findings"), "{stdout}");
 }
+
+/// Every file below `dir` but graphgen's own temporary ones (`.graphgen-*`), with its bytes.
+fn user_visible_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let e = e.unwrap();
+            if e.file_name().to_string_lossy().starts_with(".graphgen-") {
+                continue;
+            }
+            if e.file_type().unwrap().is_dir() {
+                walk(root, &e.path(), out);
+            } else {
+                let rel = e.path().strip_prefix(root).unwrap().to_owned();
+                out.push((rel, std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Issue 10 row 13 with a real process and a real SIGKILL at every step of the write
+/// transaction (the unit tests simulate the kill with a panic, which runs destructors).
+#[cfg(unix)]
+#[test]
+fn sigkill_of_a_real_codegen_process_at_every_write_step_leaves_all_old_or_all_new() {
+    use std::io::BufRead as _;
+    let mut kills = 0;
+    for stop in 0.. {
+        let tmp = tempfile::tempdir().unwrap();
+        let docs = tmp.path().join("docs");
+        let out = tmp.path().join("out");
+        copy_tree(&root().join("docs-input"), &docs);
+        let (docs_s, out_s) = (docs.to_str().unwrap(), out.to_str().unwrap());
+        assert!(xtask(&["codegen", "--docs", docs_s, "--out", out_s])
+            .status
+            .success());
+        let old = user_visible_tree(&out);
+        let page = docs.join("beta/api/languageproficiency-update.md");
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(
+            &page,
+            text.replace("Contains the long-form name for the language.", "Edited."),
+        )
+        .unwrap();
+
+        let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args(["codegen", "--docs", docs_s, "--out", out_s])
+            .env("GRAPHGEN_TEST_STOP_AT_WRITE_STEP", stop.to_string())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let stopped = stderr
+            .lines()
+            .map_while(Result::ok)
+            .any(|l| l.contains("stopped at write step"));
+        if !stopped {
+            assert!(child.wait().unwrap().success());
+            assert!(stop > 3, "the write has several steps, stopped only {stop}");
+            break;
+        }
+        child.kill().unwrap(); // SIGKILL: no destructor, no clean-up
+        child.wait().unwrap();
+        kills += 1;
+
+        // What the kill left: the old files untouched, or a committed journal the next run finishes.
+        let journal = out.join(".graphgen-journal").exists();
+        let left_temp = [out.clone(), out.join("src")].iter().any(|d| {
+            std::fs::read_dir(d).is_ok_and(|mut r| {
+                r.any(|e| {
+                    e.unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(".graphgen-")
+                })
+            })
+        });
+        assert!(
+            journal || user_visible_tree(&out) == old,
+            "killed at step {stop}: the old crate was changed before the commit"
+        );
+        // Never a silent mix: the drift check of the new docs does not pass on it.
+        assert!(
+            !xtask(&["codegen", "--check", "--docs", docs_s, "--out", out_s])
+                .status
+                .success(),
+            "killed at step {stop}: --check passed on an interrupted write"
+        );
+        // The next run finishes or discards it, and the folder is all new with no temp file left.
+        let again = xtask(&["codegen", "--docs", docs_s, "--out", out_s]);
+        let said = String::from_utf8_lossy(&again.stderr);
+        assert!(again.status.success(), "{said}");
+        let reported = said.contains("finished the write of an interrupted run")
+            || said.contains("(left by an interrupted run)");
+        assert_eq!(
+            reported,
+            journal || left_temp,
+            "killed at step {stop}, the next run said: {said}"
+        );
+        assert!(
+            xtask(&["codegen", "--check", "--docs", docs_s, "--out", out_s])
+                .status
+                .success()
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .chain(std::fs::read_dir(out.join("src")).unwrap())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".graphgen-"))
+            .collect();
+        assert!(leftovers.is_empty(), "killed at step {stop}: {leftovers:?}");
+    }
+    assert!(kills >= 5, "{kills}");
+}

@@ -368,8 +368,24 @@ thread_local! {
     pub(crate) static KILL_AT: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
-/// A point where a kill is simulated in tests; nothing in normal builds.
+/// The environment variable that stops a run (forever, without cleaning up) at one of the
+/// transaction's steps, so that a test can SIGKILL the process there. Counted from 0, per process.
+pub const STOP_AT_STEP_VAR: &str = "GRAPHGEN_TEST_STOP_AT_WRITE_STEP";
+
+/// A point where a kill can happen: simulated in unit tests, and a real process stops here when
+/// [`STOP_AT_STEP_VAR`] says so (it prints a line to stderr, then waits to be killed).
 fn step() {
+    static STOP_AT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    static TAKEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    if let Some(stop) = *STOP_AT.get_or_init(|| std::env::var(STOP_AT_STEP_VAR).ok()?.parse().ok())
+    {
+        if TAKEN.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == stop {
+            eprintln!("graphgen: stopped at write step {stop} ({STOP_AT_STEP_VAR})");
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
+        }
+    }
     #[cfg(test)]
     KILL_AT.with(|k| match k.get() {
         Some(0) => panic!("simulated kill"),

@@ -3,8 +3,9 @@
 
 use super::{is_annotation_key, odata_type, Candidate};
 use crate::ir::*;
-use crate::names::{page_namespace, qualify, Names};
+use crate::names::{is_type_word, page_namespace, qualify, Names};
 use crate::subject::PageKind;
+use graphgen_diag::{Code, Diagnostic, Span};
 use graphgen_parse::{HttpMessage, JsonNode, Page};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,6 +15,7 @@ pub(super) fn collect<'a>(
     subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
     names: &mut Names,
     known: &Schema,
+    diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Candidate<'a>> {
     let mut out = Vec::new();
     for page in pages {
@@ -53,7 +55,30 @@ pub(super) fn collect<'a>(
                 ExampleKind::Request => body_type.or(annotation.odata_type()),
                 _ => annotation.odata_type().or(body_type),
             };
-            let (named, named_collection) = match named.map(str::trim) {
+            // A name with a space, a line break or other stray characters inside names no type:
+            // the body is typed as if nothing were named, and the name is reported.
+            let named = match named.map(str::trim) {
+                Some(n)
+                    if !is_type_word(
+                        n.trim_start_matches('#')
+                            .trim_end_matches(')')
+                            .trim_start_matches("Collection(")
+                            .trim_start_matches("collection("),
+                    ) =>
+                {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Code::InvalidTypeName,
+                            Span::line(&page.path, annotation.line),
+                            format!("`{}` is not a type name, so it does not type this example body", n.escape_debug()),
+                        )
+                        .with_help("a type name is letters, digits, `.` and `_`, like `microsoft.graph.user`"),
+                    );
+                    None
+                }
+                other => other,
+            };
+            let (named, named_collection) = match named {
                 Some(n) => match n
                     .strip_prefix("Collection(")
                     .or_else(|| n.strip_prefix("collection("))

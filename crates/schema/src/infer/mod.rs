@@ -7,6 +7,8 @@
 mod classify;
 mod collect;
 mod shape;
+#[cfg(test)]
+mod tests;
 
 use crate::ir::*;
 use crate::names::{ensure, Names};
@@ -45,7 +47,7 @@ pub(crate) fn examples(
     names: &mut Names,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let candidates = collect::collect(pages, subjects, names, schema);
+    let candidates = collect::collect(pages, subjects, names, schema, diagnostics);
     for c in &candidates {
         if let Some(t) = c.target.as_ref().filter(|t| !t.starts_with("Edm.")) {
             if !schema.types.contains_key(t) {
