@@ -71,6 +71,7 @@ codes! {
     PlaceholderData = "GD0007", Note, "example body uses placeholder values instead of data";
     InvalidExampleJson = "GD0008", Warning, "example body is not valid JSON";
     InvalidAnnotation = "GD0009", Warning, "annotation comment is not valid JSON";
+    AlternativeTypes = "GD0048", Note, "a Type cell offers alternative types; the property has their common base";
     InvalidTypeName = "GD0047", Warning, "an annotation or body names a type with characters no type name has";
     UnknownAnnotationKey = "GD0010", Warning, "annotation has an unknown key";
     AnnotationWithoutBlock = "GD0011", Warning, "annotation is not followed by a code block";

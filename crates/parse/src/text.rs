@@ -191,9 +191,25 @@ pub(crate) fn classify_table(header: &[String]) -> TableKind {
             description,
         };
     }
-    let value = find(&["value", "values"]);
-    let member = find(&["member", "members", "member name", "enum member"])
-        .or_else(|| value.and(find(&["name"])));
+    let member_names = ["member", "members", "member name", "enum member"];
+    let member = find(&member_names);
+    // `Member | Int value` (enums.md:1259), and `Member | Member` whose second column holds the
+    // values (enums.md:1058).
+    let value = find(&[
+        "value",
+        "values",
+        "int value",
+        "integer value",
+        "numeric value",
+    ])
+    .or_else(|| {
+        let first = member?;
+        norm.iter()
+            .skip(first + 1)
+            .position(|h| member_names.contains(&h.as_str()))
+            .map(|i| first + 1 + i)
+    });
+    let member = member.or_else(|| value.and(find(&["name"])));
     if member.is_some() || (value.is_some() && ty.is_none() && norm.len() <= 3) {
         return TableKind::EnumMembers {
             member,

@@ -133,6 +133,7 @@ pub fn build(pages: &[Page]) -> Built {
     enums::merge_enum_tables(&mut schema, facts.enum_facts, &mut diagnostics);
     bases::resolve_bases(&mut schema, facts.bases, &mut diagnostics);
     crate::cycles::cut_cycles(&mut schema, &mut diagnostics);
+    crate::alternatives::resolve(&mut schema, &mut diagnostics);
     for (name, source) in &facts.references {
         schema.types.entry(name.clone()).or_insert_with(|| {
             let mut t = TypeDef::new(name, TypeKind::Complex);

@@ -245,6 +245,10 @@ pub struct Property {
     /// A table marks the property "(deprecated)" after its name.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// The types a Type cell offers as alternatives (`[a](a.md) or [b](b.md)`); the property's
+    /// type is then their nearest common base (`alternatives.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     pub sources: Vec<Source>,
 }
 

@@ -4,6 +4,7 @@
 //! fact keeps its [`Source`]. Disagreements between pages become diagnostics with both locations.
 //! Types without a property table are shaped from the example bodies. No Rust knowledge here.
 
+mod alternatives;
 mod areas;
 mod bases;
 mod build;

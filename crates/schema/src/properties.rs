@@ -21,6 +21,8 @@ pub(crate) struct PropFact {
     possible_values: Vec<String>,
     /// The name cell marks the property "(deprecated)".
     deprecated: bool,
+    /// `[a](a.md) or [b](b.md)`: the types the cell offers.
+    alternatives: Vec<String>,
     source: Source,
     /// The Type cell, for diagnostics about the type.
     type_span: graphgen_diag::Span,
@@ -369,7 +371,12 @@ pub(crate) fn page_rows(
                     }
                 }
             }
+            let alternatives = crate::types::alternatives(ty_cell, ns)
+                .iter()
+                .map(|t| names.canonical(t))
+                .collect();
             facts.props.push(PropFact {
+                alternatives,
                 type_span,
                 deprecated,
                 owner,
@@ -481,6 +488,7 @@ pub(crate) fn merge_properties(
             description,
             documented_values,
             deprecated: group.iter().any(|f| f.deprecated),
+            alternatives: winner.alternatives.clone(),
             sources: group.iter().map(|f| f.source.clone()).collect(),
         };
         let owner = schema.types.entry(key.0.clone()).or_insert_with(|| {

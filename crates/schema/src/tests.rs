@@ -280,6 +280,102 @@ fn flags_enum_from_power_of_two_values() {
     assert!(schema.types["microsoft.graph.clonableTeamParts"].flags);
 }
 
+/// v1.0/resources/enums.md:1267: a `Member | Int value | Description` table; its values are
+/// read, so the power-of-two values make it a flags enum.
+#[test]
+fn enum_table_headed_int_value_keeps_its_values_and_is_recognised_as_flags() {
+    let p = page(
+        "resources/enums.md",
+        "# Enums\n\n### chatMessagePolicyViolationVerdictDetailsType values\n\n| Member   | Int value |  Description |\n|:---------------|:--------|:----------|\n| None | 0 |  User is not allowed to override the message. |\n| AllowFalsePositiveOverride | 1 |  User is not allowed to explicitly override the block. |\n| AllowOverrideWithoutJustification | 2 | User is allowed to override the block and send the message. |\n| AllowOverrideWithJustification | 4 |  User is allowed to override the block and send the message. |\n",
+    );
+    let schema = build(&[p]).schema;
+    let t = &schema.types["microsoft.graph.chatMessagePolicyViolationVerdictDetailsType"];
+    let values: Vec<_> = t.members.iter().map(|m| m.value).collect();
+    assert_eq!(values, [Some(0), Some(1), Some(2), Some(4)]);
+    assert!(t.flags);
+}
+
+/// v1.0/resources/enums.md:1058: `|Member|Member|Description|` whose second column holds the
+/// values; they are values, not a second spelling of the member.
+#[test]
+fn enum_table_headed_member_member_reads_the_second_column_as_values() {
+    let p = page(
+        "resources/enums.md",
+        "# Enums\n\n### userAccountSecurityType values\n\nPossible values for user account types (group membership), per Windows definition.\n\n|Member|Member|Description|\n|:---|:---|:---|\n|unknown|-1|Unknown.|\n|standard|0|Member of Standard Users group.|\n|power|1| Member of Power Users group.|\n|administrator|2| Member of Administrators group.|\n",
+    );
+    let schema = build(&[p]).schema;
+    let t = &schema.types["microsoft.graph.userAccountSecurityType"];
+    let members: Vec<_> = t
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.value))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("unknown", Some(-1)),
+            ("standard", Some(0)),
+            ("power", Some(1)),
+            ("administrator", Some(2))
+        ]
+    );
+    assert!(!t.flags);
+}
+
+fn media_config_page(path: &str, name: &str) -> Page {
+    page(
+        path,
+        &format!("# {name} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| blob | String | The media configuration blob. |\n\n## JSON representation\n\n<!-- {{\n  \"blockType\": \"resource\",\n  \"optionalProperties\": [],\n  \"@odata.type\": \"microsoft.graph.{name}\",\n  \"baseType\": \"microsoft.graph.mediaConfig\"\n}}-->\n\n```json\n{{\n  \"blob\": \"String\"\n}}\n```\n"),
+    )
+}
+
+/// v1.0/resources/call.md:69: `[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)`
+/// is their common base `mediaConfig`, not the first alternative (which would read a
+/// serviceHostedMediaConfig payload as appHosted); with no common base it is untyped.
+#[test]
+fn type_cell_x_or_y_is_their_common_base() {
+    let call = page(
+        "resources/call.md",
+        "# call resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| mediaConfig         | [appHostedMediaConfig](apphostedmediaconfig.md) or [serviceHostedMediaConfig](servicehostedmediaconfig.md) | The media configuration. Required.                                                                        |\n| meetingInfo | [organizerMeetingInfo](organizermeetinginfo.md) or [tokenMeetingInfo](tokenmeetinginfo.md) | The meeting information. |\n",
+    );
+    let pages = [
+        call,
+        media_config_page("resources/apphostedmediaconfig.md", "appHostedMediaConfig"),
+        media_config_page(
+            "resources/servicehostedmediaconfig.md",
+            "serviceHostedMediaConfig",
+        ),
+    ];
+    let built = build(&pages);
+    let call = &built.schema.types["microsoft.graph.call"];
+    let ty = |n: &str| {
+        &call
+            .properties
+            .iter()
+            .find(|p| p.name == n)
+            .unwrap()
+            .ty
+            .name
+    };
+    assert_eq!(ty("mediaConfig"), "microsoft.graph.mediaConfig");
+    assert_eq!(
+        ty("meetingInfo"),
+        "Edm.Untyped",
+        "no page gives them a common base"
+    );
+    let notes: Vec<_> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::AlternativeTypes)
+        .map(|d| (d.span.line, d.message.clone()))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].1.contains("common base `mediaConfig`"),
+        "{notes:?}"
+    );
+}
+
 #[test]
 fn annotation_collection_of_primitive_is_a_collection_target() {
     let p = page(

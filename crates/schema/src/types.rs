@@ -85,6 +85,35 @@ fn strip_qualifiers(name: &str) -> String {
     name
 }
 
+/// The types of a cell that offers alternatives: two or more type links joined by "or"
+/// (v1.0 call.md:69 `[appHostedMediaConfig](apphostedmediaconfig.md) or
+/// [serviceHostedMediaConfig](servicehostedmediaconfig.md)`), qualified; empty otherwise.
+pub fn alternatives(cell: &Cell, namespace: &str) -> Vec<String> {
+    let text = format!(" {} ", cell.text.to_ascii_lowercase());
+    if cell.links.len() < 2 || !text.contains(" or ") {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for link in &cell.links {
+        let name = strip_qualifiers(link.text.trim().trim_matches('`').trim());
+        if !is_identifier(&name) || primitive(&name).is_some() {
+            return Vec::new();
+        }
+        let qualified = if name.contains('.') {
+            name
+        } else {
+            format!("{namespace}.{name}")
+        };
+        if !out.contains(&qualified) {
+            out.push(qualified);
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
 /// Reads a Type cell. Named types that are not qualified are put in `namespace`.
 pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
     let text = cell.text.trim().trim_matches('`').trim();

@@ -254,6 +254,7 @@ pub(super) fn apply(
                     }
                 }
                 def.properties.push(Property {
+                    alternatives: Vec::new(),
                     name,
                     ty: resolved.ty,
                     navigation: false,
