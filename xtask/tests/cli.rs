@@ -17,6 +17,17 @@ fn xtask(args: &[&str]) -> std::process::Output {
         .expect("run xtask")
 }
 
+/// Changes one description of the seed pages copied into `docs`.
+fn edit_a_description(docs: &Path) {
+    let page = docs.join("beta/api/languageproficiency-update.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("Contains the long-form name for the language.", "Edited."),
+    )
+    .unwrap();
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -47,13 +58,7 @@ fn check_fails_with_a_diff_after_a_description_edit_and_writes_nothing() {
     let gen = tmp.path().join("generated");
     copy_tree(&root().join("docs-input"), &docs);
     copy_tree(&root().join("generated"), &gen);
-    let page = docs.join("beta/api/languageproficiency-update.md");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace("Contains the long-form name for the language.", "Edited."),
-    )
-    .unwrap();
+    edit_a_description(&docs);
     let before = std::fs::read_to_string(gen.join("src/graph.rs")).unwrap();
 
     let out = xtask(&[
@@ -329,6 +334,17 @@ fn user_visible_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// graphgen's own temporary files and folders (`.graphgen-*`) in `out` and `out/src`.
+fn graphgen_temp_files(out: &Path) -> Vec<String> {
+    [out.to_owned(), out.join("src")]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".graphgen-"))
+        .collect()
+}
+
 /// Issue 10 row 13 with a real process and a real SIGKILL at every step of the write
 /// transaction (the unit tests simulate the kill with a panic, which runs destructors).
 #[cfg(unix)]
@@ -346,13 +362,7 @@ fn sigkill_of_a_real_codegen_process_at_every_write_step_leaves_all_old_or_all_n
             .status
             .success());
         let old = user_visible_tree(&out);
-        let page = docs.join("beta/api/languageproficiency-update.md");
-        let text = std::fs::read_to_string(&page).unwrap();
-        std::fs::write(
-            &page,
-            text.replace("Contains the long-form name for the language.", "Edited."),
-        )
-        .unwrap();
+        edit_a_description(&docs);
 
         let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
             .args(["codegen", "--docs", docs_s, "--out", out_s])
@@ -376,17 +386,8 @@ fn sigkill_of_a_real_codegen_process_at_every_write_step_leaves_all_old_or_all_n
         kills += 1;
 
         // What the kill left: the old files untouched, or a committed journal the next run finishes.
-        let journal = out.join(".graphgen-journal").exists();
-        let left_temp = [out.clone(), out.join("src")].iter().any(|d| {
-            std::fs::read_dir(d).is_ok_and(|mut r| {
-                r.any(|e| {
-                    e.unwrap()
-                        .file_name()
-                        .to_string_lossy()
-                        .starts_with(".graphgen-")
-                })
-            })
-        });
+        let left = graphgen_temp_files(&out);
+        let journal = left.iter().any(|n| n == ".graphgen-journal");
         assert!(
             journal || user_visible_tree(&out) == old,
             "killed at step {stop}: the old crate was changed before the commit"
@@ -406,7 +407,7 @@ fn sigkill_of_a_real_codegen_process_at_every_write_step_leaves_all_old_or_all_n
             || said.contains("(left by an interrupted run)");
         assert_eq!(
             reported,
-            journal || left_temp,
+            !left.is_empty(),
             "killed at step {stop}, the next run said: {said}"
         );
         assert!(
@@ -414,12 +415,7 @@ fn sigkill_of_a_real_codegen_process_at_every_write_step_leaves_all_old_or_all_n
                 .status
                 .success()
         );
-        let leftovers: Vec<_> = std::fs::read_dir(&out)
-            .unwrap()
-            .chain(std::fs::read_dir(out.join("src")).unwrap())
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".graphgen-"))
-            .collect();
+        let leftovers = graphgen_temp_files(&out);
         assert!(leftovers.is_empty(), "killed at step {stop}: {leftovers:?}");
     }
     assert!(kills >= 5, "{kills}");

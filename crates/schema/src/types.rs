@@ -85,6 +85,15 @@ fn strip_qualifiers(name: &str) -> String {
     name
 }
 
+/// A cell's type name, put in `namespace` unless it is qualified already.
+fn in_namespace(name: &str, namespace: &str) -> String {
+    if name.contains('.') {
+        name.to_owned()
+    } else {
+        format!("{namespace}.{name}")
+    }
+}
+
 /// The types of a cell that offers alternatives: two or more type links joined by "or"
 /// (v1.0 call.md:69 `[appHostedMediaConfig](apphostedmediaconfig.md) or
 /// [serviceHostedMediaConfig](servicehostedmediaconfig.md)`), qualified; empty otherwise.
@@ -99,11 +108,7 @@ pub fn alternatives(cell: &Cell, namespace: &str) -> Vec<String> {
         if !is_identifier(&name) || primitive(&name).is_some() {
             return Vec::new();
         }
-        let qualified = if name.contains('.') {
-            name
-        } else {
-            format!("{namespace}.{name}")
-        };
+        let qualified = in_namespace(&name, namespace);
         if !out.contains(&qualified) {
             out.push(qualified);
         }
@@ -170,12 +175,7 @@ pub fn parse_type_cell(cell: &Cell, namespace: &str) -> TypeExpr {
         return TypeExpr::Known(TypeRef::new(edm, collection));
     }
     if is_identifier(name) {
-        let qualified = if name.contains('.') {
-            name.to_owned()
-        } else {
-            format!("{namespace}.{name}")
-        };
-        return TypeExpr::Known(TypeRef::new(qualified, collection));
+        return TypeExpr::Known(TypeRef::new(in_namespace(name, namespace), collection));
     }
     TypeExpr::Unknown(text.to_owned())
 }
