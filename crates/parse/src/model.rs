@@ -235,8 +235,16 @@ impl Annotation {
         self.str_field("blockType")
     }
 
+    /// The type the annotation names: `@odata.type`, or in a resource annotation `@type`, which
+    /// older pages write instead (v1.0 `systemFacet.md`: `{ "blockType": "resource", "@type":
+    /// "microsoft.graph.systemFacet" }`). Elsewhere `@type` is a marker of the docs' validator
+    /// (`"@type": "requestBodyResourceFor.range_row"`), not a type.
     pub fn odata_type(&self) -> Option<&str> {
-        self.str_field("@odata.type")
+        self.str_field("@odata.type").or_else(|| {
+            (self.block_type() == Some("resource"))
+                .then(|| self.str_field("@type"))
+                .flatten()
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use crate::ir::*;
 use crate::methods;
 use crate::names::{ensure, page_namespace, Names};
 use crate::properties::{self, PropFact};
-use crate::subject::{page_subject, PageKind};
+use crate::subject::{page_subject, title_says_deprecated, PageKind};
 use graphgen_diag::{Code, Diagnostic, Severity};
 use graphgen_parse::Page;
 use std::collections::{BTreeMap, HashMap};
@@ -30,6 +30,8 @@ pub(crate) struct Facts {
     pub(crate) contradicted: Vec<properties::Contradicted>,
     /// (abstract, openType) stated by resource annotations.
     pub(crate) flags: BTreeMap<String, (Option<bool>, Option<bool>)>,
+    /// Types whose describing page's title says "(deprecated)".
+    pub(crate) deprecated: BTreeMap<String, Source>,
 }
 
 /// The result of building: the schema and what was found wrong on the way.
@@ -101,6 +103,16 @@ pub fn build(pages: &[Page]) -> Built {
         }
         if kind == PageKind::Resource {
             bases::resource_statements(page, &subject, &ns, &mut names, &mut facts);
+            if page
+                .title
+                .as_ref()
+                .is_some_and(|t| title_says_deprecated(&t.value))
+            {
+                facts
+                    .deprecated
+                    .entry(subject.clone())
+                    .or_insert(subject_source.clone());
+            }
         }
         if kind == PageKind::Resource {
             facts
@@ -151,6 +163,9 @@ pub fn build(pages: &[Page]) -> Built {
         let t = ensure(&mut schema, &name);
         t.is_abstract = is_abstract;
         t.open = open;
+    }
+    for (name, source) in facts.deprecated {
+        ensure(&mut schema, &name).deprecated = Some(source);
     }
     properties::confirm_contradicted(&mut schema, &pages, facts.contradicted, &mut diagnostics);
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);

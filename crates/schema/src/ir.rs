@@ -87,6 +87,9 @@ pub struct TypeDef {
     pub open: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The page that describes the type says it is deprecated (a title ending "(deprecated)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Source>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Property>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -149,6 +152,7 @@ impl TypeDef {
             is_abstract: None,
             open: None,
             description: None,
+            deprecated: None,
             properties: Vec::new(),
             members: Vec::new(),
             flags: false,

@@ -39,3 +39,6 @@ pub fn to_json(schema: &Schema) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod inheritance_tests;

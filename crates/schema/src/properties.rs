@@ -200,7 +200,16 @@ pub(crate) fn page_rows(
         };
         let section = table.section.as_deref().unwrap_or("").to_ascii_lowercase();
         let wanted = match kind {
-            PageKind::Resource => section.contains("propert") || section.contains("relationship"),
+            // A table before the first `##` heading (beta securescorecontrolstateupdate.md:13)
+            // stands in the title's section: it lists the subject's properties too.
+            PageKind::Resource => {
+                section.contains("propert")
+                    || section.contains("relationship")
+                    || page
+                        .title
+                        .as_ref()
+                        .is_some_and(|t| t.value.eq_ignore_ascii_case(&section))
+            }
             PageKind::CreateOrUpdate | PageKind::Action => section.contains("request body"),
             _ => false,
         };

@@ -40,21 +40,24 @@ pub(crate) fn page_subject(page: &Page, names: &mut Names) -> (PageKind, Option<
                 .flatten()
                 .map(|t| t.trim_start_matches('#').to_owned())
         });
-    for (suffix, kind) in [
-        (" resource type", PageKind::Resource),
-        (" complex type", PageKind::Resource),
-        (" entity type", PageKind::Resource),
-        (" enum type", PageKind::Enum),
-        (" enumeration type", PageKind::Enum),
-    ] {
-        if lower.ends_with(suffix) {
-            let name = t[..t.len() - suffix.len()].trim().trim_matches('`');
-            if let Some(t) = annotated.as_deref().filter(|t| is_type_word(t)) {
-                return (kind, Some((names.canonical(&qualify(t, &ns)), source)));
-            }
-            if is_type_word(name) {
-                return (kind, Some((names.canonical(&qualify(name, &ns)), source)));
-            }
+    // The short spellings ("Get resource", "Get a site resource") are also API page titles.
+    let declared = declared_title(t).filter(|(_, _, short)| !short || page.operation.is_none());
+    if let Some((kind, name, _)) = declared {
+        if let Some(t) = annotated.as_deref().filter(|t| is_type_word(t)) {
+            return (kind, Some((names.canonical(&qualify(t, &ns)), source)));
+        }
+        if is_type_word(&name) {
+            return (kind, Some((names.canonical(&qualify(&name, &ns)), source)));
+        }
+    }
+    // A resource annotation describes a type whatever the title says ("Configuring the
+    // invitation message", a bare "insightIdentity").
+    if page.operation.is_none() && !lower.starts_with("create ") && !lower.starts_with("update ") {
+        if let Some(t) = annotated.as_deref().filter(|t| is_type_word(t)) {
+            return (
+                PageKind::Resource,
+                Some((names.canonical(&qualify(t, &ns)), source)),
+            );
         }
     }
     for verb in ["create ", "update "] {
@@ -81,4 +84,47 @@ pub(crate) fn page_subject(page: &Page, names: &mut Names) -> (PageKind, Option<
         }
     }
     (PageKind::Other, None)
+}
+
+/// Suffixes of titles that declare a type, in the order they are tried (longest first).
+/// `true` marks the short spellings, which API page titles use too.
+const DECLARING_SUFFIXES: &[(&str, PageKind, bool)] = &[
+    (" resource type", PageKind::Resource, false),
+    // A misspelling the docs use (beta `media.md`: "media resouce type").
+    (" resouce type", PageKind::Resource, false),
+    (" complex type", PageKind::Resource, false),
+    (" entity type", PageKind::Resource, false),
+    (" enumeration type", PageKind::Enum, false),
+    (" enum type", PageKind::Enum, false),
+    (" resource", PageKind::Resource, true),
+    (" facet", PageKind::Resource, true),
+    (" type", PageKind::Resource, true),
+];
+
+/// The kind and type name a title declares: `x resource type`, `x complex type`, `x enum type`,
+/// and the shorter spellings `x resource` ("List resource"), `x facet` ("Audio facet") and
+/// `x type`, each with any trailing parenthesized remark dropped ("(deprecated)", "(deleted
+/// items)", "(open extensions)"). `None` when the title declares nothing; the flag says a short
+/// spelling matched.
+pub(crate) fn declared_title(title: &str) -> Option<(PageKind, String, bool)> {
+    let mut t = title.trim().trim_matches('`').trim();
+    while let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        t = t[..open].trim_end();
+    }
+    let lower = t.to_ascii_lowercase();
+    DECLARING_SUFFIXES.iter().find_map(|(suffix, kind, short)| {
+        lower.ends_with(suffix).then(|| {
+            let name = t[..t.len() - suffix.len()].trim().trim_matches('`').trim();
+            (*kind, name.to_owned(), *short)
+        })
+    })
+}
+
+/// "(deprecated)" closes the title: the type is deprecated.
+pub(crate) fn title_says_deprecated(title: &str) -> bool {
+    title
+        .trim()
+        .to_ascii_lowercase()
+        .trim_end_matches(|c: char| c == '`' || c.is_whitespace())
+        .ends_with("(deprecated)")
 }
