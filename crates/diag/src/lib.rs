@@ -102,6 +102,8 @@ codes! {
     UnreadableArea = "GD0050", Warning, "front matter names a product area that is not a slug";
     LongName = "GD0036", Warning, "a name is too long for a file name and was shortened";
     InheritanceCycle = "GD0037", Warning, "types derive from each other in a cycle";
+    UnreadStatement = "GD0060", Note, "a statement on a page contributed nothing to the schema";
+    UnnamedBase = "GD0061", Warning, "an inheritance sentence names no type the docs declare";
 }
 
 impl fmt::Display for Code {

@@ -5,6 +5,7 @@
 //! line they were read from, and anything that cannot be understood becomes a [`Diagnostic`].
 
 mod http;
+mod inheritance;
 mod json;
 pub mod model;
 pub mod operations;
@@ -364,6 +365,13 @@ struct Walker<'a> {
     /// Code spans and links of the open paragraph.
     paragraph_codes: Vec<String>,
     paragraph_links: Vec<Link>,
+    /// Links of the open paragraph that follow an inheritance phrase.
+    paragraph_base_links: Vec<Link>,
+    /// The last paragraph announced a list of derived types; the next list holds them.
+    derived_list_announced: bool,
+    /// Depth of the open lists, and the depth of the announced list of derived types, if open.
+    list_depth: u32,
+    derived_list: Option<u32>,
 }
 
 impl<'a> Walker<'a> {
@@ -374,7 +382,8 @@ impl<'a> Walker<'a> {
             title: None,
             namespace: None,
             headings: Vec::new(),
-            inherits_from: Vec::new(),
+            base_statements: Vec::new(),
+            derived_types: Vec::new(),
             links: Vec::new(),
             tables: Vec::new(),
             code_blocks: Vec::new(),
@@ -403,6 +412,10 @@ impl<'a> Walker<'a> {
             paragraphs: Vec::new(),
             paragraph_codes: Vec::new(),
             paragraph_links: Vec::new(),
+            paragraph_base_links: Vec::new(),
+            derived_list_announced: false,
+            list_depth: 0,
+            derived_list: None,
         }
     }
 
@@ -535,11 +548,15 @@ impl<'a> Walker<'a> {
                 self.paragraph = Some((String::new(), range.start));
                 self.paragraph_codes.clear();
                 self.paragraph_links.clear();
+                self.paragraph_base_links.clear();
             }
             Tag::Link { dest_url, .. } => {
                 let before = self.container_text().trim_end().to_ascii_lowercase();
-                let after_inherit =
-                    before.ends_with("inherited from") || before.ends_with("inherits from");
+                let after_inherit = if self.cell.is_some() {
+                    before.ends_with("inherited from") || before.ends_with("inherits from")
+                } else {
+                    inheritance::ends_with_phrase(&before)
+                };
                 let after_collection_of = before.ends_with("collection of");
                 self.links.push(OpenLink {
                     dest: dest_url.to_string(),
@@ -549,7 +566,14 @@ impl<'a> Walker<'a> {
                     after_collection_of,
                 });
             }
+            Tag::List(_) => {
+                self.list_depth += 1;
+                if std::mem::take(&mut self.derived_list_announced) && self.derived_list.is_none() {
+                    self.derived_list = Some(self.list_depth);
+                }
+            }
             Tag::Table(_) => {
+                self.derived_list_announced = false;
                 self.table = Some(TableState {
                     line: self.line(range.start),
                     section: self.section.clone(),
@@ -614,6 +638,12 @@ impl<'a> Walker<'a> {
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
+            TagEnd::List(_) => {
+                if self.derived_list == Some(self.list_depth) {
+                    self.derived_list = None;
+                }
+                self.list_depth = self.list_depth.saturating_sub(1);
+            }
             TagEnd::MetadataBlock(_) => {
                 if let Some((yaml, start)) = self.in_metadata.take() {
                     let first_line = self.line(start) + 1;
@@ -638,6 +668,7 @@ impl<'a> Walker<'a> {
                         *sep = true;
                     }
                     self.section = Some(text.clone());
+                    self.derived_list_announced = false;
                     self.page.headings.push(Heading { level, text, line });
                 }
             }
@@ -661,6 +692,15 @@ impl<'a> Walker<'a> {
                         section: self.section.clone(),
                         collection: open.after_collection_of,
                     };
+                    let in_derived_section = self
+                        .section
+                        .as_deref()
+                        .is_some_and(|s| s.eq_ignore_ascii_case("derived types"));
+                    if (in_derived_section || self.derived_list.is_some())
+                        && model::page_stem(&link.dest).is_some()
+                    {
+                        self.page.derived_types.push(link.clone());
+                    }
                     if let Some(cell) = &mut self.cell {
                         if open.after_inherit && cell.cell.inherited_from.is_none() {
                             cell.cell.inherited_from = Some(link.clone());
@@ -668,7 +708,7 @@ impl<'a> Walker<'a> {
                         cell.cell.links.push(link);
                     } else if self.paragraph.is_some() {
                         if open.after_inherit {
-                            self.page.inherits_from.push(link.clone());
+                            self.paragraph_base_links.push(link.clone());
                         }
                         self.paragraph_links.push(link.clone());
                         if model::page_stem(&link.dest).is_some() {
@@ -763,6 +803,23 @@ impl<'a> Walker<'a> {
 
     fn paragraph_done(&mut self, text: &str, range: Range<usize>) {
         let line = self.line(range.start);
+        let src = self.text.get(range.clone()).unwrap_or("");
+        let links = std::mem::take(&mut self.paragraph_base_links);
+        let statements = inheritance::statements(text, &links, |word| {
+            line + src
+                .find(word)
+                .map_or(0, |i| src[..i].matches('\n').count() as u32)
+        });
+        self.page.base_statements.extend(statements);
+        let in_derived_section = self
+            .section
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("derived types"));
+        if !in_derived_section && self.derived_list.is_none() {
+            let derived = inheritance::derived_in_paragraph(text, &self.paragraph_links);
+            self.page.derived_types.extend(derived);
+        }
+        self.derived_list_announced = inheritance::announces_derived_list(text);
         if let Some(rest) = text.strip_prefix("Namespace:") {
             let ns = rest.trim().trim_matches('`').trim().to_owned();
             if !ns.is_empty() && self.page.namespace.is_none() {
@@ -771,7 +828,6 @@ impl<'a> Walker<'a> {
         }
         // `[!INCLUDE [name](path)]` directives: read from the source lines, since Markdown turns
         // the outer brackets into text and the inner part into a link.
-        let src = self.text.get(range.clone()).unwrap_or("");
         for (i, l) in src.lines().enumerate() {
             let l = l.trim_start_matches(['>', ' ']);
             if let Some(rest) = l.strip_prefix("[!INCLUDE") {

@@ -28,8 +28,14 @@ pub struct Page {
     /// The `Namespace: x` line.
     pub namespace: Option<Located<String>>,
     pub headings: Vec<Heading>,
-    /// Links that follow "Inherits from" in prose.
-    pub inherits_from: Vec<Link>,
+    /// Sentences of prose that state the page's base type ("Inherits from [x]", "A subclass of
+    /// [X]", "derived from microsoft.graph.x"), in page order.
+    pub base_statements: Vec<BaseStatement>,
+    /// Links to the types derived from the page's subject: in a `Derived types` section, in a
+    /// list a paragraph announces ("Derived types include:"), or in a sentence ("the derived
+    /// types are [a], [b]", "[x] inherits from this base type").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_types: Vec<Link>,
     /// Links to other pages from prose paragraphs, with the section they stand in.
     pub links: Vec<Link>,
     pub tables: Vec<Table>,
@@ -44,6 +50,20 @@ pub struct Page {
     /// What an API page says about the call it documents (pages with an HTTP request section).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub operation: Option<crate::operations::OperationFacts>,
+}
+
+/// A sentence that states the base type of the page's subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BaseStatement {
+    pub line: u32,
+    /// The phrase as written: "Inherits from", "A subclass of" (without "A"), "derived from".
+    pub phrase: String,
+    /// The link after the phrase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<Link>,
+    /// Else the name written like a type after it ("Inherits from directoryObject.").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// The YAML front matter, as key -> scalar text.

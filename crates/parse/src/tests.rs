@@ -321,7 +321,8 @@ fn tab_headings_do_not_replace_the_title() {
 #[test]
 fn inherits_from_prose() {
     let p = parse("# x resource type\n\nInherits from [itemFacet](itemfacet.md).\n");
-    assert_eq!(p.page.inherits_from[0].text, "itemFacet");
+    let link = p.page.base_statements[0].link.as_ref().expect("a link");
+    assert_eq!(link.text, "itemFacet");
 }
 
 #[test]

@@ -23,23 +23,71 @@ pub(crate) fn resource_statements(
     ns: &str,
     names: &mut Names,
     facts: &mut Facts,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // The link text names the base; when it is prose ("Conditional Access Session
-    // Control"), the target page's name does.
-    let prose_base = page.inherits_from.first().and_then(|link| {
-        let name = [Some(link.text.trim().trim_matches('`')), link.target_page()]
+    for statement in &page.base_statements {
+        let source = Source::new(&page.path, statement.line);
+        // The link text names the base; when it is prose ("Conditional Access Session
+        // Control"), the target page's name does.
+        let named = match (&statement.link, &statement.name) {
+            (Some(link), _) => [Some(link.text.trim().trim_matches('`')), link.target_page()]
+                .into_iter()
+                .flatten()
+                .find(|n| is_type_word(n))
+                .map(|n| names.canonical(&qualify(n, ns))),
+            // A bare name counts when a page declares that type: "Inherits from directoryObject."
+            (None, Some(name)) if names.is_known(&qualify(name, ns)) => {
+                Some(names.canonical(&qualify(name, ns)))
+            }
+            _ => None,
+        };
+        match named {
+            Some(base) if base != subject => facts.bases.push(BaseFact {
+                child: subject.to_owned(),
+                base,
+                evidence: BaseEvidence::Prose,
+                source,
+            }),
+            Some(_) => {}
+            None => {
+                let what = match (&statement.link, &statement.name) {
+                    (Some(link), _) => format!("links `{}`, which is not a type name", link.text),
+                    (None, Some(name)) => format!("names `{name}`, which no page declares"),
+                    (None, None) => "names no type".to_owned(),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::UnnamedBase,
+                        source.span(),
+                        format!(
+                            "\"{}\" sentence {what}; the base of `{}` is not read from it",
+                            statement.phrase,
+                            simple_name(subject)
+                        ),
+                    )
+                    .with_help("link the base type's page: Inherits from [x](x.md)"),
+                );
+            }
+        }
+    }
+    // The base page names its children: child -> base facts, trusted below the child's own.
+    for link in &page.derived_types {
+        let child = [Some(link.text.trim().trim_matches('`')), link.target_page()]
             .into_iter()
             .flatten()
-            .find(|n| is_type_word(n))?;
-        Some((names.canonical(&qualify(name, ns)), link.line))
-    });
-    if let Some((base, line)) = prose_base {
-        facts.bases.push(BaseFact {
-            child: subject.to_owned(),
-            base,
-            evidence: BaseEvidence::Prose,
-            source: Source::new(&page.path, line),
-        });
+            .filter(|n| is_type_word(n))
+            .map(|n| qualify(n, ns))
+            .find(|n| names.is_known(n))
+            .map(|n| names.canonical(&n));
+        match child {
+            Some(child) if child != subject => facts.bases.push(BaseFact {
+                child,
+                base: subject.to_owned(),
+                evidence: BaseEvidence::DerivedTypes,
+                source: Source::new(&page.path, link.line),
+            }),
+            _ => {}
+        }
     }
     for block in &page.code_blocks {
         let Some(a) = &block.annotation else { continue };
@@ -189,6 +237,7 @@ fn evidence_name(e: BaseEvidence) -> &'static str {
     match e {
         BaseEvidence::Annotation => "resource annotation",
         BaseEvidence::Prose => "\"Inherits from\" sentence",
+        BaseEvidence::DerivedTypes => "base page's list of derived types",
         BaseEvidence::InheritedRows => "\"Inherited from\" rows",
     }
 }

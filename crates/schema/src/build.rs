@@ -102,7 +102,14 @@ pub fn build(pages: &[Page]) -> Built {
             _ => {}
         }
         if kind == PageKind::Resource {
-            bases::resource_statements(page, &subject, &ns, &mut names, &mut facts);
+            bases::resource_statements(
+                page,
+                &subject,
+                &ns,
+                &mut names,
+                &mut facts,
+                &mut diagnostics,
+            );
             if page
                 .title
                 .as_ref()

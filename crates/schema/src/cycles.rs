@@ -7,8 +7,9 @@ use graphgen_diag::{Code, Diagnostic};
 
 fn trust(e: &BaseEvidence) -> u8 {
     match e {
-        BaseEvidence::Annotation => 2,
-        BaseEvidence::Prose => 1,
+        BaseEvidence::Annotation => 3,
+        BaseEvidence::Prose => 2,
+        BaseEvidence::DerivedTypes => 1,
         BaseEvidence::InheritedRows => 0,
     }
 }

@@ -80,3 +80,192 @@ fn api_page_titled_get_resource_declares_no_type() {
         built.schema.types.keys().collect::<Vec<_>>()
     );
 }
+
+/// A page that only declares `name` (its title line), so that links to it name a known type.
+fn declaring(name: &str) -> Page {
+    let text = format!("# {name} resource type\n\nNamespace: microsoft.graph\n");
+    parse_page(Arc::from(format!("v1.0/resources/{name}.md")), &text).page
+}
+
+fn prose_base(fixture_name: &str, path: &str, subject: &str, also: &[&str]) -> (String, String) {
+    let mut pages = vec![fixture(fixture_name, path)];
+    pages.extend(also.iter().map(|n| declaring(n)));
+    let built = build(&pages);
+    let base = base_of(&built.schema, subject).expect("a base");
+    assert_eq!(base.evidence, BaseEvidence::Prose);
+    (base.name.clone(), base.sources[0].to_string())
+}
+
+#[test]
+fn a_subclass_of_link_states_the_base() {
+    let got = prose_base(
+        "educationexcelresource-subclass-of.md",
+        "v1.0/resources/educationexcelresource.md",
+        "microsoft.graph.educationExcelResource",
+        &[],
+    );
+    assert_eq!(got.0, "microsoft.graph.educationResource");
+    assert_eq!(got.1, "v1.0/resources/educationexcelresource.md:5");
+}
+
+#[test]
+fn derived_from_link_in_a_sentence_states_the_base() {
+    let got = prose_base(
+        "mailassessmentrequest-derived-from.md",
+        "v1.0/resources/mailassessmentrequest.md",
+        "microsoft.graph.mailAssessmentRequest",
+        &[],
+    );
+    assert_eq!(got.0, "microsoft.graph.threatAssessmentRequest");
+}
+
+#[test]
+fn capitalised_derived_from_after_a_sentence_states_the_base() {
+    let got = prose_base(
+        "room-derived-from-capital.md",
+        "v1.0/resources/room.md",
+        "microsoft.graph.room",
+        &[],
+    );
+    assert_eq!(got.0, "microsoft.graph.place");
+}
+
+#[test]
+fn inherits_from_base_class_link_states_the_base() {
+    let got = prose_base(
+        "b2xidentityuserflow-base-class.md",
+        "v1.0/resources/b2xidentityuserflow.md",
+        "microsoft.graph.b2xIdentityUserFlow",
+        &[],
+    );
+    assert_eq!(got.0, "microsoft.graph.identityUserFlow");
+}
+
+#[test]
+fn x_derives_from_link_states_the_base() {
+    let got = prose_base(
+        "chatmessagehostedcontent-derives-from.md",
+        "beta/resources/chatmessagehostedcontent.md",
+        "microsoft.graph.chatMessageHostedContent",
+        &[],
+    );
+    assert_eq!(got.0, "microsoft.graph.teamworkHostedContent");
+}
+
+#[test]
+fn derived_from_a_bare_qualified_name_of_a_declared_type_states_the_base() {
+    // "It is derived from microsoft.graph.policyBase." and a page declares policyBase.
+    let got = prose_base(
+        "unifiedrolemanagementpolicy-derived-from-bare-name.md",
+        "beta/resources/unifiedrolemanagementpolicy.md",
+        "microsoft.graph.unifiedRoleManagementPolicy",
+        &["policyBase"],
+    );
+    assert_eq!(got.0, "microsoft.graph.policyBase");
+    assert_eq!(got.1, "beta/resources/unifiedrolemanagementpolicy.md:5");
+}
+
+#[test]
+fn inherits_from_base_policy_type_without_a_link_is_reported_not_guessed() {
+    let built = build(&[fixture(
+        "authorizationpolicy-base-without-link.md",
+        "v1.0/resources/authorizationpolicy.md",
+    )]);
+    assert!(base_of(&built.schema, "microsoft.graph.authorizationPolicy").is_none());
+    let reported: Vec<String> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::UnnamedBase)
+        .map(|d| format!("{}:{} {}", d.span.file, d.span.line, d.message))
+        .collect();
+    assert_eq!(
+        reported,
+        ["v1.0/resources/authorizationpolicy.md:5 \"inherits from\" sentence names no type; the base of `authorizationPolicy` is not read from it"]
+    );
+}
+
+fn derived_bases(fixture_name: &str, path: &str, children: &[&str]) -> Vec<(String, String)> {
+    let mut pages = vec![fixture(fixture_name, path)];
+    pages.extend(children.iter().map(|n| declaring(n)));
+    let built = build(&pages);
+    children
+        .iter()
+        .filter_map(|c| {
+            let b = base_of(&built.schema, &format!("microsoft.graph.{c}"))?;
+            assert_eq!(b.evidence, BaseEvidence::DerivedTypes);
+            Some((c.to_string(), simple_name(&b.name).to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn derived_types_table_names_the_children() {
+    let got = derived_bases(
+        "participantjoiningresponse-derived-types.md",
+        "v1.0/resources/participantjoiningresponse.md",
+        &[
+            "acceptJoinResponse",
+            "rejectJoinResponse",
+            "inviteNewBotResponse",
+        ],
+    );
+    assert_eq!(got.len(), 3);
+    assert!(got.iter().all(|(_, b)| b == "participantJoiningResponse"));
+}
+
+#[test]
+fn the_derived_types_are_sentence_names_the_children() {
+    let got = derived_bases(
+        "educationoutcome-derived-types-sentence.md",
+        "v1.0/resources/educationoutcome.md",
+        &[
+            "educationFeedbackOutcome",
+            "educationPointsOutcome",
+            "educationRubricOutcome",
+        ],
+    );
+    assert_eq!(got.len(), 3);
+    assert!(got.iter().all(|(_, b)| b == "educationOutcome"));
+}
+
+#[test]
+fn link_before_inherits_from_this_base_type_is_a_child_not_the_base() {
+    let mut pages = vec![fixture(
+        "cloudpcmanagementassignmenttarget-inherits-from-this.md",
+        "beta/resources/cloudpcmanagementassignmenttarget.md",
+    )];
+    pages.push(declaring("cloudPcManagementGroupAssignmentTarget"));
+    let built = build(&pages);
+    assert!(base_of(
+        &built.schema,
+        "microsoft.graph.cloudPcManagementAssignmentTarget"
+    )
+    .is_none());
+    let child = base_of(
+        &built.schema,
+        "microsoft.graph.cloudPcManagementGroupAssignmentTarget",
+    )
+    .expect("a base");
+    assert_eq!(
+        child.name,
+        "microsoft.graph.cloudPcManagementAssignmentTarget"
+    );
+    assert!(built
+        .diagnostics
+        .iter()
+        .all(|d| d.code != graphgen_diag::Code::UnnamedBase));
+}
+
+#[test]
+fn base_class_for_links_that_are_context_names_no_children() {
+    // "a base class for apply actions in the [accessReviewScheduleSettings] of an [...]".
+    let got = derived_bases(
+        "accessreviewapplyaction-base-class-for.md",
+        "beta/resources/accessreviewapplyaction.md",
+        &[
+            "accessReviewScheduleSettings",
+            "accessReviewScheduleDefinition",
+        ],
+    );
+    assert_eq!(got, []);
+}

@@ -179,8 +179,11 @@ impl TypeDef {
 pub enum BaseEvidence {
     /// A `baseType` key in a resource annotation.
     Annotation,
-    /// An "Inherits from [x](x.md)" sentence.
+    /// An "Inherits from [x](x.md)" sentence (or "A subclass of", "derived from", ...).
     Prose,
+    /// The base's page names the type among its derived types (a `Derived types` section, "the
+    /// derived types are [a], [b]").
+    DerivedTypes,
     /// Table rows marked "Inherited from [x]".
     InheritedRows,
 }

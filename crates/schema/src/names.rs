@@ -35,6 +35,11 @@ impl Names {
         kept
     }
 
+    /// Whether a type of this name (in any case) has been seen.
+    pub(crate) fn is_known(&self, qualified: &str) -> bool {
+        self.spellings.contains_key(&qualified.to_ascii_lowercase())
+    }
+
     /// A note for every type name written in several cases: they are one type, never silently.
     pub(crate) fn report(&self, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
         for (kept, others) in &self.variants {
