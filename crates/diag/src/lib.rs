@@ -104,6 +104,7 @@ codes! {
     InheritanceCycle = "GD0037", Warning, "types derive from each other in a cycle";
     UnreadStatement = "GD0060", Note, "a statement on a page contributed nothing to the schema";
     UnnamedBase = "GD0061", Warning, "an inheritance sentence names no type the docs declare";
+    MissingKeyRow = "GD0062", Note, "a type names a key property that no row declares";
 }
 
 impl fmt::Display for Code {

@@ -41,14 +41,14 @@ pub(crate) fn resource_statements(
             }
             _ => None,
         };
+        // A type named its own base is a statement too: `cycles.rs` cuts and reports it.
         match named {
-            Some(base) if base != subject => facts.bases.push(BaseFact {
+            Some(base) => facts.bases.push(BaseFact {
                 child: subject.to_owned(),
                 base,
                 evidence: BaseEvidence::Prose,
                 source,
             }),
-            Some(_) => {}
             None => {
                 let what = match (&statement.link, &statement.name) {
                     (Some(link), _) => format!("links `{}`, which is not a type name", link.text),
@@ -79,14 +79,13 @@ pub(crate) fn resource_statements(
             .map(|n| qualify(n, ns))
             .find(|n| names.is_known(n))
             .map(|n| names.canonical(&n));
-        match child {
-            Some(child) if child != subject => facts.bases.push(BaseFact {
+        if let Some(child) = child {
+            facts.bases.push(BaseFact {
                 child,
                 base: subject.to_owned(),
                 evidence: BaseEvidence::DerivedTypes,
                 source: Source::new(&page.path, link.line),
-            }),
-            _ => {}
+            });
         }
     }
     for block in &page.code_blocks {
@@ -125,7 +124,8 @@ pub(crate) fn resolve_bases(
     for f in facts {
         by_child.entry(f.child.clone()).or_default().push(f);
     }
-    // Direct statements first.
+    // Direct statements first, each child's most trusted one...
+    let mut direct_by_child: BTreeMap<&String, Vec<&BaseFact>> = BTreeMap::new();
     for (child, facts) in &by_child {
         let mut direct: Vec<&BaseFact> = facts
             .iter()
@@ -135,35 +135,67 @@ pub(crate) fn resolve_bases(
         let Some(chosen) = direct.first() else {
             continue;
         };
-        for other in &direct[1..] {
-            if other.base != chosen.base {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Code::InheritanceDisagreement,
-                        other.source.span(),
-                        format!(
-                            "`{}` inherits from `{}` here, but from `{}` per its {}",
-                            simple_name(child),
-                            simple_name(&other.base),
-                            simple_name(&chosen.base),
-                            evidence_name(chosen.evidence)
-                        ),
-                    )
-                    .with_related(chosen.source.span(), "the base the generator uses"),
-                );
+        set_base(schema, child, chosen, &direct);
+        direct_by_child.insert(child, direct);
+    }
+    // ...then the more specific of two statements where one base is an ancestor of the other
+    // (orgContact: annotation `entity`, prose "Inherits from [directoryObject]", which derives
+    // from entity). Repeated, since a choice can make another base an ancestor; each step goes
+    // down one level, so it ends.
+    for _ in 0..direct_by_child.len().max(1) {
+        let mut changed = false;
+        for (child, direct) in &direct_by_child {
+            let current = schema.types[*child]
+                .base
+                .as_ref()
+                .expect("set")
+                .name
+                .clone();
+            let more_specific = direct.iter().find(|f| {
+                f.base != current
+                    && f.base != **child
+                    && schema.ancestors(&f.base).iter().any(|a| a.name == current)
+                    && !schema.ancestors(&f.base).iter().any(|a| &a.name == *child)
+            });
+            if let Some(f) = more_specific {
+                set_base(schema, child, f, direct);
+                changed = true;
             }
         }
-        let sources = direct
-            .iter()
-            .filter(|f| f.base == chosen.base)
-            .map(|f| f.source.clone())
-            .collect();
-        ensure(schema, child).base = Some(BaseType {
-            name: chosen.base.clone(),
-            evidence: chosen.evidence,
-            sources,
-        });
-        ensure(schema, &chosen.base);
+        if !changed {
+            break;
+        }
+    }
+    for (child, direct) in &direct_by_child {
+        let chosen = schema.types[*child].base.clone().expect("set");
+        let at = &chosen.sources[0];
+        for other in direct.iter().filter(|f| f.base != chosen.name) {
+            let ancestor = schema
+                .ancestors(&chosen.name)
+                .iter()
+                .any(|a| a.name == other.base);
+            let message = if ancestor {
+                format!(
+                    "`{}` inherits from `{}` here, an ancestor of `{}`, which its {} states; the more specific base is used",
+                    simple_name(child),
+                    simple_name(&other.base),
+                    simple_name(&chosen.name),
+                    evidence_name(chosen.evidence)
+                )
+            } else {
+                format!(
+                    "`{}` inherits from `{}` here, but from `{}` per its {}",
+                    simple_name(child),
+                    simple_name(&other.base),
+                    simple_name(&chosen.name),
+                    evidence_name(chosen.evidence)
+                )
+            };
+            diagnostics.push(
+                Diagnostic::new(Code::InheritanceDisagreement, other.source.span(), message)
+                    .with_related(at.span(), "the base the generator uses"),
+            );
+        }
     }
     // Then "Inherited from" rows: each names an ancestor; order the ancestors into a chain.
     for (child, facts) in &by_child {
@@ -233,35 +265,27 @@ pub(crate) fn resolve_bases(
     }
 }
 
+/// Sets `child`'s base to `chosen.base`, with the sources of every direct statement naming it.
+fn set_base(schema: &mut Schema, child: &str, chosen: &BaseFact, direct: &[&BaseFact]) {
+    let sources = direct
+        .iter()
+        .filter(|f| f.base == chosen.base)
+        .map(|f| f.source.clone())
+        .collect();
+    ensure(schema, child).base = Some(BaseType {
+        name: chosen.base.clone(),
+        evidence: chosen.evidence,
+        sources,
+    });
+    ensure(schema, &chosen.base);
+}
+
 fn evidence_name(e: BaseEvidence) -> &'static str {
     match e {
         BaseEvidence::Annotation => "resource annotation",
         BaseEvidence::Prose => "\"Inherits from\" sentence",
         BaseEvidence::DerivedTypes => "base page's list of derived types",
         BaseEvidence::InheritedRows => "\"Inherited from\" rows",
-    }
-}
-
-/// Entity: the type or an ancestor declares `id` in a table. Everything else that is not an enum
-/// is complex.
-pub(crate) fn resolve_kinds(schema: &mut Schema) {
-    let names: Vec<String> = schema.types.keys().cloned().collect();
-    for name in names {
-        if schema.types[&name].kind == TypeKind::Enum {
-            continue;
-        }
-        let keyed = schema
-            .all_properties(&name)
-            .iter()
-            .any(|(_, p)| p.name == "id" && p.origin == Origin::Table)
-            || std::iter::once(&schema.types[&name])
-                .chain(schema.ancestors(&name))
-                .any(|t| t.key.is_some());
-        let t = schema.types.get_mut(&name).expect("listed");
-        t.kind = if keyed {
-            TypeKind::Entity
-        } else {
-            TypeKind::Complex
-        };
+        BaseEvidence::Implied => "implied root",
     }
 }

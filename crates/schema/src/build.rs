@@ -30,6 +30,8 @@ pub(crate) struct Facts {
     pub(crate) contradicted: Vec<properties::Contradicted>,
     /// (abstract, openType) stated by resource annotations.
     pub(crate) flags: BTreeMap<String, (Option<bool>, Option<bool>)>,
+    /// "Inherited from [x]" rows, checked against the bases once they are known.
+    pub(crate) inherited_rows: Vec<crate::kinds::InheritedRow>,
     /// Types whose describing page's title says "(deprecated)".
     pub(crate) deprecated: BTreeMap<String, Source>,
 }
@@ -178,7 +180,14 @@ pub fn build(pages: &[Page]) -> Built {
     infer::examples(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     crate::operations::build(&mut schema, &pages, &subjects, &mut names, &mut diagnostics);
     crate::cycles::cut_cycles(&mut schema, &mut diagnostics);
-    bases::resolve_kinds(&mut schema);
+    let managed: std::collections::BTreeSet<String> = subjects
+        .values()
+        .filter(|(kind, _)| *kind == PageKind::CreateOrUpdate)
+        .filter_map(|(_, subject)| subject.clone())
+        .collect();
+    crate::kinds::resolve_kinds(&mut schema, &managed);
+    crate::kinds::imply_root(&mut schema);
+    crate::kinds::keep_keys(&mut schema, &facts.inherited_rows, &mut diagnostics);
     areas::assign(&mut schema, &pages, &subjects, &mut diagnostics);
     report_undefined(&schema, &facts.references, &mut diagnostics);
     names.report(&schema, &mut diagnostics);

@@ -7,10 +7,11 @@ use graphgen_diag::{Code, Diagnostic};
 
 fn trust(e: &BaseEvidence) -> u8 {
     match e {
-        BaseEvidence::Annotation => 3,
-        BaseEvidence::Prose => 2,
-        BaseEvidence::DerivedTypes => 1,
-        BaseEvidence::InheritedRows => 0,
+        BaseEvidence::Annotation => 4,
+        BaseEvidence::Prose => 3,
+        BaseEvidence::DerivedTypes => 2,
+        BaseEvidence::InheritedRows => 1,
+        BaseEvidence::Implied => 0,
     }
 }
 

@@ -24,7 +24,8 @@ fn list_resource_title_without_type_word_declares_the_type() {
     assert_eq!(list.shape, Shape::Declared);
     assert_eq!(list.key.as_deref(), Some("id"));
     let names: Vec<&str> = list.properties.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["displayName", "list", "system"]);
+    // `id` from the annotation's keyProperty (GD0062), then the rows.
+    assert_eq!(names, ["id", "displayName", "list", "system"]);
     let base = base_of(&built.schema, "microsoft.graph.list").expect("a base");
     assert_eq!(base.name, "microsoft.graph.baseItem");
     assert_eq!(base.evidence, BaseEvidence::Annotation);
@@ -268,4 +269,75 @@ fn base_class_for_links_that_are_context_names_no_children() {
         ],
     );
     assert_eq!(got, []);
+}
+
+fn root_pages() -> Vec<Page> {
+    vec![
+        fixture("entity.md", "v1.0/resources/entity.md"),
+        fixture("directoryobject.md", "v1.0/resources/directoryobject.md"),
+    ]
+}
+
+#[test]
+fn annotation_entity_and_prose_directoryobject_take_the_more_specific_base() {
+    let mut pages = root_pages();
+    pages.push(fixture(
+        "orgcontact-annotation-entity-prose-directoryobject.md",
+        "v1.0/resources/orgcontact.md",
+    ));
+    let built = build(&pages);
+    let base = base_of(&built.schema, "microsoft.graph.orgcontact").expect("a base");
+    assert_eq!(base.name, "microsoft.graph.directoryObject");
+    assert_eq!(base.evidence, BaseEvidence::Prose);
+    let reported: Vec<String> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::InheritanceDisagreement)
+        .map(|d| format!("{}:{}", d.span.file, d.span.line))
+        .collect();
+    assert_eq!(reported, ["v1.0/resources/orgcontact.md:13"], "GD0013 kept");
+}
+
+#[test]
+fn entity_without_a_stated_base_derives_from_the_key_bearing_root_as_implied() {
+    let mut pages = root_pages();
+    pages.push(fixture(
+        "agreement-no-base.md",
+        "v1.0/resources/agreement.md",
+    ));
+    let built = build(&pages);
+    let t = &built.schema.types["microsoft.graph.agreement"];
+    assert_eq!(t.kind, TypeKind::Entity);
+    let base = t.base.as_ref().expect("implied");
+    assert_eq!(base.name, "microsoft.graph.entity");
+    assert_eq!(base.evidence, BaseEvidence::Implied);
+    assert!(built.schema.types["microsoft.graph.entity"].base.is_none());
+}
+
+#[test]
+fn id_row_alone_does_not_make_an_entity() {
+    // appRole: `|id|Guid|...`, no keyProperty, no Methods table, no Relationships row to it.
+    let mut pages = root_pages();
+    pages.push(fixture("approle-id-row.md", "v1.0/resources/approle.md"));
+    let built = build(&pages);
+    let t = &built.schema.types["microsoft.graph.appRole"];
+    assert_eq!(t.kind, TypeKind::Complex);
+    assert!(t.base.is_none(), "a value does not derive from entity");
+}
+
+#[test]
+fn key_property_without_a_key_row_still_gets_the_key() {
+    // "# List resource": `"keyProperty": "id"`, and the table has no `id` row.
+    let built = build(&[fixture("list-resource-title.md", "v1.0/resources/list.md")]);
+    let all: Vec<&str> = built
+        .schema
+        .all_properties("microsoft.graph.list")
+        .iter()
+        .map(|(_, p)| p.name.as_str())
+        .collect();
+    assert!(all.contains(&"id"), "{all:?}");
+    assert!(built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == graphgen_diag::Code::MissingKeyRow));
 }

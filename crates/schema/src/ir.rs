@@ -186,6 +186,9 @@ pub enum BaseEvidence {
     DerivedTypes,
     /// Table rows marked "Inherited from [x]".
     InheritedRows,
+    /// Stated nowhere: an entity without a stated base derives from the key-bearing root
+    /// (`entity`), see `kinds.rs`.
+    Implied,
 }
 
 #[derive(Debug, Clone, Serialize)]

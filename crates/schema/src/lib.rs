@@ -12,6 +12,7 @@ mod cycles;
 mod enums;
 mod infer;
 pub mod ir;
+mod kinds;
 mod methods;
 mod names;
 pub mod operations;

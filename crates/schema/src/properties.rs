@@ -300,6 +300,12 @@ pub(crate) fn page_rows(
                 Some(link) => {
                     let owner = names.canonical(&qualify(&link.text, ns));
                     if owner != subject {
+                        facts.inherited_rows.push(crate::kinds::InheritedRow {
+                            subject: subject.to_owned(),
+                            ancestor: owner.clone(),
+                            name: name.clone(),
+                            source: source.clone(),
+                        });
                         facts.bases.push(BaseFact {
                             child: subject.to_owned(),
                             base: owner.clone(),
