@@ -50,6 +50,14 @@ fn whole_corpus_is_processed_without_panics() {
             stats.example_tests
         );
         assert!(analysis.schema.types.len() > 1000);
+        // A name ending in `.` or with an empty part (`"baseType": ""`, `Namespace:
+        // microsoft.graph.`) is never a type.
+        for name in analysis.schema.types.keys() {
+            assert!(
+                !name.ends_with('.') && !name.contains(".."),
+                "{version}: type `{name}`"
+            );
+        }
         assert!(
             generated
                 .files

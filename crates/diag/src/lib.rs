@@ -100,6 +100,8 @@ codes! {
     UnmatchedExampleRequest = "GD0034", Warning, "request example matches none of the operation's URL templates";
     ResponseTypeMismatch = "GD0035", Warning, "response example type differs from the operation's stated response";
     UnreadableArea = "GD0050", Warning, "front matter names a product area that is not a slug";
+    SubjectFromTitle = "GD0051", Warning, "only the title of a Create/Update page names its type";
+    ForeignTypeName = "GD0052", Warning, "a type name is in a namespace no page states (a legacy name)";
     LongName = "GD0036", Warning, "a name is too long for a file name and was shortened";
     InheritanceCycle = "GD0037", Warning, "types derive from each other in a cycle";
     UnreadStatement = "GD0060", Note, "a statement on a page contributed nothing to the schema";

@@ -30,11 +30,19 @@ pub(crate) fn resource_statements(
         // The link text names the base; when it is prose ("Conditional Access Session
         // Control"), the target page's name does.
         let named = match (&statement.link, &statement.name) {
-            (Some(link), _) => [Some(link.text.trim().trim_matches('`')), link.target_page()]
-                .into_iter()
-                .flatten()
-                .find(|n| is_type_word(n))
-                .map(|n| names.canonical(&qualify(n, ns))),
+            (Some(link), _) => {
+                // Of the namespace of the page the link points at.
+                let link_ns = names
+                    .pages
+                    .link_namespace(&page.path, link)
+                    .unwrap_or(ns)
+                    .to_owned();
+                [Some(link.text.trim().trim_matches('`')), link.target_page()]
+                    .into_iter()
+                    .flatten()
+                    .find(|n| is_type_word(n))
+                    .map(|n| names.canonical(&qualify(n, &link_ns)))
+            }
             // A bare name counts when a page declares that type: "Inherits from directoryObject."
             (None, Some(name)) if names.is_known(&qualify(name, ns)) => {
                 Some(names.canonical(&qualify(name, ns)))
@@ -72,11 +80,16 @@ pub(crate) fn resource_statements(
     }
     // The base page names its children: child -> base facts, trusted below the child's own.
     for link in &page.derived_types {
+        let link_ns = names
+            .pages
+            .link_namespace(&page.path, link)
+            .unwrap_or(ns)
+            .to_owned();
         let child = [Some(link.text.trim().trim_matches('`')), link.target_page()]
             .into_iter()
             .flatten()
             .filter(|n| is_type_word(n))
-            .map(|n| qualify(n, ns))
+            .map(|n| qualify(n, &link_ns))
             .find(|n| names.is_known(n))
             .map(|n| names.canonical(&n));
         if let Some(child) = child {
@@ -102,7 +115,28 @@ pub(crate) fn resource_statements(
         if a.fields.contains_key("openType") {
             facts.flags.entry(subject.to_owned()).or_default().1 = Some(a.bool_field("openType"));
         }
-        if let Some(base) = a.str_field("baseType") {
+        // `"baseType": ""` (2020-style pages) and `null` say the type has no base: no fact.
+        let base = a
+            .str_field("baseType")
+            .map(str::trim)
+            .filter(|b| !b.is_empty());
+        if let Some(base) = base.filter(|b| !is_type_word(b.trim_start_matches('#'))) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::InvalidTypeName,
+                    Source::new(&page.path, a.line).span(),
+                    format!(
+                        "`{}` is not a type name, so it states no base type",
+                        base.escape_debug()
+                    ),
+                )
+                .with_help(
+                    "a type name is letters, digits, `.` and `_`, like `microsoft.graph.entity`",
+                ),
+            );
+            continue;
+        }
+        if let Some(base) = base {
             facts.bases.push(BaseFact {
                 child: subject.to_owned(),
                 base: names.canonical(&qualify(base, ns)),

@@ -7,7 +7,7 @@ use crate::enums::{self, EnumFact};
 use crate::infer;
 use crate::ir::*;
 use crate::methods;
-use crate::names::{ensure, page_namespace, Names};
+use crate::names::{ensure, is_type_word, page_namespace, qualify, Names, PageInfo};
 use crate::properties::{self, PropFact};
 use crate::subject::{page_subject, title_says_deprecated, PageKind};
 use graphgen_diag::{Code, Diagnostic, Severity};
@@ -55,13 +55,36 @@ pub fn build(pages: &[Page]) -> Built {
 
     // Types that pages declare (resource and enum pages) register their spelling first, so that
     // a link or a lowercase file name seen earlier never decides how a type is spelled.
+    // The same pass indexes every page (path order) with its namespace and the type it
+    // declares: a link is qualified by the namespace of the page it points at, and a name in a
+    // foreign namespace is read as the microsoft.graph type a page declares (names.rs).
     for page in &pages {
         let mut scratch = Names::default();
-        if let (PageKind::Resource | PageKind::Enum, Some((subject, _))) =
-            page_subject(page, &mut scratch)
+        let declares = match page_subject(page, &mut scratch) {
+            (PageKind::Resource | PageKind::Enum, Some((subject, _))) => {
+                Some(names.canonical(&subject))
+            }
+            _ => None,
+        };
+        let namespace = page_namespace(page);
+        for annotated in page
+            .code_blocks
+            .iter()
+            .filter_map(|b| b.annotation.as_ref())
+            .filter(|a| a.block_type() == Some("resource"))
+            .filter_map(|a| a.odata_type())
+            .map(|t| t.trim().trim_start_matches('#'))
+            .filter(|t| is_type_word(t))
         {
-            names.canonical(&subject);
+            names.pages.declare(&qualify(annotated, &namespace));
         }
+        names.pages.add(
+            &page.path,
+            PageInfo {
+                namespace,
+                declares,
+            },
+        );
     }
     for page in &pages {
         let ns = page_namespace(page);
@@ -70,6 +93,9 @@ pub fn build(pages: &[Page]) -> Built {
                 .map_or((PageKind::Other, None), |s| (PageKind::Action, Some(s))),
             found => found,
         };
+        if kind == PageKind::CreateOrUpdate || kind == PageKind::Other {
+            diagnostics.extend(crate::subject::title_word_diagnostic(page, &mut names));
+        }
         subjects.insert(
             page.path.clone(),
             (kind, subject.as_ref().map(|s| s.0.clone())),
@@ -190,6 +216,7 @@ pub fn build(pages: &[Page]) -> Built {
     crate::kinds::keep_keys(&mut schema, &facts.inherited_rows, &mut diagnostics);
     areas::assign(&mut schema, &pages, &subjects, &mut diagnostics);
     report_undefined(&schema, &facts.references, &mut diagnostics);
+    crate::legacy::report(&pages, &names, &mut diagnostics);
     names.report(&schema, &mut diagnostics);
     Built {
         schema,

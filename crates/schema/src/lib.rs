@@ -13,6 +13,7 @@ mod enums;
 mod infer;
 pub mod ir;
 mod kinds;
+mod legacy;
 mod methods;
 mod names;
 pub mod operations;

@@ -28,18 +28,26 @@ pub(crate) fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Metho
             if name.is_empty() {
                 continue;
             }
-            let returns =
-                returns
-                    .and_then(|r| row.cells.get(r))
-                    .and_then(|c| match parse_type_cell(c, ns) {
-                        TypeExpr::Known(t) if !c.text.trim().eq_ignore_ascii_case("none") => {
-                            Some(TypeRef {
-                                name: names.canonical(&t.name),
-                                ..t
-                            })
-                        }
-                        _ => None,
-                    });
+            let returns = returns
+                .and_then(|r| row.cells.get(r))
+                .map(|c| {
+                    let link_ns = c
+                        .links
+                        .first()
+                        .and_then(|l| names.pages.link_namespace(&page.path, l))
+                        .unwrap_or(ns)
+                        .to_owned();
+                    (c, parse_type_cell(c, &link_ns))
+                })
+                .and_then(|(c, t)| match t {
+                    TypeExpr::Known(t) if !c.text.trim().eq_ignore_ascii_case("none") => {
+                        Some(TypeRef {
+                            name: names.canonical(&t.name),
+                            ..t
+                        })
+                    }
+                    _ => None,
+                });
             out.push(Method {
                 name,
                 returns,

@@ -273,7 +273,15 @@ pub(crate) fn page_rows(
                 );
                 continue;
             }
-            let ty = match parse_type_cell(ty_cell, ns) {
+            // A link names a type of the namespace of the page it points at (a callRecords page's
+            // `[identitySet](identityset.md)` is microsoft.graph.identitySet).
+            let cell_ns = ty_cell
+                .links
+                .first()
+                .and_then(|l| names.pages.link_namespace(&page.path, l))
+                .unwrap_or(ns)
+                .to_owned();
+            let ty = match parse_type_cell(ty_cell, &cell_ns) {
                 TypeExpr::Known(t) => TypeRef {
                     name: names.canonical(&t.name),
                     ..t
@@ -298,7 +306,12 @@ pub(crate) fn page_rows(
             let desc_cell = desc_col.and_then(|c| row.cells.get(c));
             let owner = match desc_cell.and_then(|c| c.inherited_from.as_ref()) {
                 Some(link) => {
-                    let owner = names.canonical(&qualify(&link.text, ns));
+                    let link_ns = names
+                        .pages
+                        .link_namespace(&page.path, link)
+                        .unwrap_or(ns)
+                        .to_owned();
+                    let owner = names.canonical(&qualify(&link.text, &link_ns));
                     if owner != subject {
                         facts.inherited_rows.push(crate::kinds::InheritedRow {
                             subject: subject.to_owned(),
@@ -386,10 +399,12 @@ pub(crate) fn page_rows(
                     }
                 }
             }
-            let alternatives = crate::types::alternatives(ty_cell, ns)
-                .iter()
-                .map(|t| names.canonical(t))
-                .collect();
+            let alternatives = crate::types::alternatives(ty_cell, ns, |l| {
+                names.pages.link_namespace(&page.path, l).map(str::to_owned)
+            })
+            .iter()
+            .map(|t| names.canonical(t))
+            .collect();
             facts.props.push(PropFact {
                 alternatives,
                 type_span,

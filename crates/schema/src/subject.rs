@@ -1,7 +1,8 @@
 //! The subject of a page: which type a page describes, from its title and annotations.
 
 use crate::ir::*;
-use crate::names::{is_type_word, page_namespace, qualify, Names};
+use crate::names::{is_type_word, page_namespace, qualify, Names, PageInfo};
+use graphgen_diag::{Code, Diagnostic, Severity};
 use graphgen_parse::Page;
 
 /// What kind of page this is, from its title and front matter.
@@ -60,28 +61,8 @@ pub(crate) fn page_subject(page: &Page, names: &mut Names) -> (PageKind, Option<
             );
         }
     }
-    for verb in ["create ", "update "] {
-        if lower.starts_with(verb) {
-            // The Request body section's link names the type; else the title's remaining word.
-            let link = page.links.iter().find(|l| {
-                l.section
-                    .as_deref()
-                    .is_some_and(|s| s.eq_ignore_ascii_case("request body"))
-                    && is_type_word(&l.text)
-            });
-            let rest = t[verb.len()..].trim().trim_matches('`');
-            let name = match link {
-                Some(l) => Some(l.text.as_str()),
-                None if is_type_word(rest) => Some(rest),
-                None => None,
-            };
-            if let Some(name) = name {
-                return (
-                    PageKind::CreateOrUpdate,
-                    Some((names.canonical(&qualify(name, &ns)), source)),
-                );
-            }
-        }
+    if let Some((name, _)) = create_or_update_subject(page, t, &ns, names) {
+        return (PageKind::CreateOrUpdate, Some((name, source)));
     }
     (PageKind::Other, None)
 }
@@ -127,4 +108,157 @@ pub(crate) fn title_says_deprecated(title: &str) -> bool {
         .to_ascii_lowercase()
         .trim_end_matches(|c: char| c == '`' || c.is_whitespace())
         .ends_with("(deprecated)")
+}
+
+/// What names the subject of a Create/Update page, in order of trust.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SubjectEvidence {
+    /// The first type link of the Request body section.
+    RequestBodyLink,
+    /// The `@odata.type` of a response example (its annotation, else its body).
+    ResponseType,
+    /// A link in the Response section to a page that declares a type.
+    ResponseLink,
+    /// The title's word (`# Update chart`), which some page declares as a type.
+    TitleWord,
+}
+
+/// The subject of a `Create x` / `Update x` page (`t` is the title) and what names it; `None`
+/// for other titles, and when only a title word names it that no page declares as a type:
+/// the title of "Update chartaxis" (v1.0 chartaxis-update.md:10) is prose, and its response
+/// says `microsoft.graph.workbookChartAxis` (:99). A word no page declares would be a type
+/// with no page behind it, so it is not minted (`title_word_diagnostic` says so).
+pub(crate) fn create_or_update_subject(
+    page: &Page,
+    t: &str,
+    ns: &str,
+    names: &mut Names,
+) -> Option<(String, SubjectEvidence)> {
+    let lower = t.to_ascii_lowercase();
+    let verb = ["create ", "update "]
+        .into_iter()
+        .find(|v| lower.starts_with(v))?;
+    let in_section = |l: &&graphgen_parse::Link, section: &str| {
+        l.section
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case(section))
+    };
+    // A link names the type its target page declares; else its text, in the namespace of the
+    // page it points at.
+    if let Some(l) = page
+        .links
+        .iter()
+        .find(|l| in_section(l, "request body") && is_type_word(&l.text))
+    {
+        let target = names.pages.target(&page.path, l).cloned();
+        let name = match target {
+            Some(PageInfo {
+                declares: Some(declared),
+                ..
+            }) => declared,
+            Some(p) => names.canonical(&qualify(&l.text, &p.namespace)),
+            None => names.canonical(&qualify(&l.text, ns)),
+        };
+        return Some((name, SubjectEvidence::RequestBodyLink));
+    }
+    // A title that is prose ("Create a sharing link for a DriveItem", an action with a
+    // parameter table) names no type for the response to stand in for.
+    let rest = t[verb.len()..].trim().trim_matches('`');
+    if !is_type_word(rest) {
+        return None;
+    }
+    if let Some(named) = response_type(page) {
+        return Some((
+            names.canonical(&qualify(named, ns)),
+            SubjectEvidence::ResponseType,
+        ));
+    }
+    if let Some(declared) = page
+        .links
+        .iter()
+        .filter(|l| in_section(l, "response"))
+        .find_map(|l| names.pages.target(&page.path, l)?.declares.clone())
+    {
+        return Some((declared, SubjectEvidence::ResponseLink));
+    }
+    let word = qualify(rest, ns);
+    names
+        .pages
+        .is_declared(&word)
+        .then(|| (names.canonical(&word), SubjectEvidence::TitleWord))
+}
+
+/// The named type of the page's first response example that names one: its annotation's
+/// `@odata.type`, else its body's (collections and primitives name no subject).
+fn response_type(page: &Page) -> Option<&str> {
+    page.code_blocks.iter().find_map(|b| {
+        let a = b.annotation.as_ref()?;
+        if a.block_type() != Some("response") {
+            return None;
+        }
+        let body_type = || {
+            b.http
+                .as_ref()
+                .and_then(|h| h.body())
+                .or(b.json.as_ref())
+                .and_then(|body| body.tree.as_ref())
+                .and_then(|tree| tree.member("@odata.type"))
+                .and_then(|m| m.value.as_str())
+        };
+        [a.odata_type(), body_type()]
+            .into_iter()
+            .flatten()
+            .map(|n| n.trim().trim_start_matches('#'))
+            .find(|n| {
+                is_type_word(n) && !n.starts_with("Edm.") && crate::types::primitive(n).is_none()
+            })
+    })
+}
+
+/// A Create/Update page whose subject only its title names: a note when a page declares that
+/// type, a warning when none does (its Request body rows and examples then have no type).
+pub(crate) fn title_word_diagnostic(page: &Page, names: &mut Names) -> Option<Diagnostic> {
+    let title = page.title.as_ref()?;
+    let t = title.value.trim().trim_matches('`');
+    let ns = page_namespace(page);
+    let lower = t.to_ascii_lowercase();
+    let verb = ["create ", "update "]
+        .into_iter()
+        .find(|v| lower.starts_with(v))?;
+    let span = Source::new(&page.path, title.line).span();
+    match create_or_update_subject(page, t, &ns, names) {
+        Some((name, SubjectEvidence::TitleWord)) => Some(
+            Diagnostic::new(
+                Code::SubjectFromTitle,
+                span,
+                format!(
+                    "only the title names the type this page creates or updates; read as `{}`",
+                    simple_name(&name)
+                ),
+            )
+            .with_severity(Severity::Note)
+            .with_help("link the type in the Request body section, or name it in the response's `@odata.type`"),
+        ),
+        Some(_) => None,
+        None => {
+            let rest = t[verb.len()..].trim().trim_matches('`');
+            let word = if is_type_word(rest) {
+                "is not a type any page declares"
+            } else {
+                "is prose, not a type name"
+            };
+            Some(
+                Diagnostic::new(
+                    Code::SubjectFromTitle,
+                    span,
+                    format!(
+                        "no Request body link, response `@odata.type` or Response link names the type this page {}s, and `{}` in the title {word}: the page has no subject, so no Request body row or example is read as one",
+                        verb.trim(),
+                        rest.escape_debug()
+                    ),
+                )
+                .with_help("link the type in the Request body section, or name it in the response's `@odata.type`"),
+            )
+        }
+    }
 }

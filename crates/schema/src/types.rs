@@ -42,10 +42,7 @@ pub enum TypeExpr {
 }
 
 fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    crate::names::is_type_word(s)
 }
 
 /// Removes what the docs write around a type name: `(Optional) String`, `string, maximum size
@@ -97,7 +94,13 @@ fn in_namespace(name: &str, namespace: &str) -> String {
 /// The types of a cell that offers alternatives: two or more type links joined by "or"
 /// (v1.0 call.md:69 `[appHostedMediaConfig](apphostedmediaconfig.md) or
 /// [serviceHostedMediaConfig](servicehostedmediaconfig.md)`), qualified; empty otherwise.
-pub fn alternatives(cell: &Cell, namespace: &str) -> Vec<String> {
+/// `link_namespace` gives the namespace of the page a link points at, when it is known; else
+/// the name is put in `namespace`.
+pub fn alternatives(
+    cell: &Cell,
+    namespace: &str,
+    link_namespace: impl Fn(&graphgen_parse::Link) -> Option<String>,
+) -> Vec<String> {
     let text = format!(" {} ", cell.text.to_ascii_lowercase());
     if cell.links.len() < 2 || !text.contains(" or ") {
         return Vec::new();
@@ -108,7 +111,10 @@ pub fn alternatives(cell: &Cell, namespace: &str) -> Vec<String> {
         if !is_identifier(&name) || primitive(&name).is_some() {
             return Vec::new();
         }
-        let qualified = in_namespace(&name, namespace);
+        let qualified = in_namespace(
+            &name,
+            &link_namespace(link).unwrap_or_else(|| namespace.to_owned()),
+        );
         if !out.contains(&qualified) {
             out.push(qualified);
         }

@@ -212,11 +212,15 @@ pub(super) fn own_type<'a>(schema: &'a Schema, expected: &str, node: &JsonNode) 
     if let Some((k, _)) = schema.types.get_key_value(&qualified) {
         return Some(k.as_str());
     }
-    schema
-        .types
-        .keys()
-        .find(|k| k.eq_ignore_ascii_case(&qualified))
-        .map(String::as_str)
+    let find = |q: &str| {
+        schema
+            .types
+            .keys()
+            .find(|k| k.eq_ignore_ascii_case(q))
+            .map(String::as_str)
+    };
+    // A name in a foreign namespace was read as the microsoft.graph type (names.rs).
+    find(&qualified).or_else(|| crate::names::foreign_graph_name(&qualified).and_then(|g| find(&g)))
 }
 
 /// Reports example members that the type's tables do not know, and enum values that are not

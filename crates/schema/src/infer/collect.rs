@@ -162,7 +162,12 @@ fn section_type(
                 .is_some_and(|s| s.eq_ignore_ascii_case(section))
         })
         .find_map(|l| {
-            let name = names.canonical(&qualify(&l.text, ns));
+            let link_ns = names
+                .pages
+                .link_namespace(&page.path, l)
+                .unwrap_or(ns)
+                .to_owned();
+            let name = names.canonical(&qualify(&l.text, &link_ns));
             known
                 .types
                 .get(&name)

@@ -2,7 +2,7 @@
 
 use super::{is_annotation_key, odata_type};
 use crate::ir::*;
-use crate::names::{ensure, qualify, Names};
+use crate::names::{ensure, is_type_word, qualify, Names};
 use graphgen_diag::{Code, Diagnostic};
 use graphgen_parse::JsonNode;
 use std::collections::BTreeMap;
@@ -91,8 +91,10 @@ fn evidence_of(node: &JsonNode, ns: &str, names: &mut Names) -> Evidence {
             None => Evidence::Literal("Edm.String"),
         },
         JsonNode::Object(_) => match odata_type(node) {
-            Some(t) => Evidence::Named(names.canonical(&qualify(t, ns))),
-            None => Evidence::UnnamedObject,
+            Some(t) if is_type_word(t.trim().trim_start_matches('#')) => {
+                Evidence::Named(names.canonical(&qualify(t, ns)))
+            }
+            _ => Evidence::UnnamedObject,
         },
         JsonNode::Array(_) => Evidence::Null,
     }
@@ -124,7 +126,9 @@ pub(super) fn observe(
         _ => return,
     };
     // A body may name a more specific type than the one expected.
-    let own = odata_type(node).map(|t| walk.names.canonical(&qualify(t, namespace_of(ty))));
+    let own = odata_type(node)
+        .filter(|t| is_type_word(t.trim().trim_start_matches('#')))
+        .map(|t| walk.names.canonical(&qualify(t, namespace_of(ty))));
     let ty = match &own {
         Some(t) if schema.types.contains_key(t) => t.as_str(),
         _ => ty,

@@ -332,7 +332,12 @@ fn operation(
             .flatten();
         target.or_else(|| {
             let text = link.text.trim().trim_matches(['`', '*']);
-            is_type_word(text).then(|| names.canonical(&qualify(text, &ns)))
+            let link_ns = names
+                .pages
+                .link_namespace(path, link)
+                .unwrap_or(&ns)
+                .to_owned();
+            is_type_word(text).then(|| names.canonical(&qualify(text, &link_ns)))
         })
     };
 
