@@ -343,6 +343,22 @@ struct TableState {
     row_leading_pipe: bool,
 }
 
+/// Where the walk stands with respect to the page's lead paragraphs.
+#[derive(Debug, Default)]
+enum Lead {
+    /// The title has not been read yet.
+    #[default]
+    BeforeTitle,
+    /// After the title: top-level paragraphs read so far, and the byte offset where the last
+    /// one ended.
+    Open {
+        paragraphs: Vec<Located<String>>,
+        last_end: usize,
+    },
+    /// A heading, list, table or code block came: the lead is over.
+    Closed,
+}
+
 struct Walker<'a> {
     path: Arc<str>,
     text: &'a str,
@@ -372,6 +388,9 @@ struct Walker<'a> {
     /// Depth of the open lists, and the depth of the announced list of derived types, if open.
     list_depth: u32,
     derived_list: Option<u32>,
+    lead: Lead,
+    /// Open block quotes and lists: paragraphs inside them are not lead paragraphs.
+    quote_depth: u32,
 }
 
 impl<'a> Walker<'a> {
@@ -381,6 +400,7 @@ impl<'a> Walker<'a> {
             front_matter: FrontMatter::default(),
             title: None,
             namespace: None,
+            lead: Vec::new(),
             headings: Vec::new(),
             base_statements: Vec::new(),
             derived_types: Vec::new(),
@@ -416,6 +436,8 @@ impl<'a> Walker<'a> {
             derived_list_announced: false,
             list_depth: 0,
             derived_list: None,
+            lead: Lead::BeforeTitle,
+            quote_depth: 0,
         }
     }
 
@@ -432,6 +454,7 @@ impl<'a> Walker<'a> {
         if let Some((annotation, _)) = self.pending_annotation.take() {
             self.dangling(annotation);
         }
+        self.close_lead();
         self.page.operation = operations::extract(
             &self.page,
             &self.paragraphs,
@@ -542,6 +565,7 @@ impl<'a> Walker<'a> {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
+                self.close_lead();
                 self.heading = Some((level, String::new(), range.start));
             }
             Tag::Paragraph => {
@@ -566,7 +590,25 @@ impl<'a> Walker<'a> {
                     after_collection_of,
                 });
             }
+            Tag::BlockQuote(_) => self.quote_depth += 1,
             Tag::List(_) => {
+                if self.quote_depth == 0 {
+                    // A paragraph the list follows without a blank line introduces it ("This
+                    // resource supports" then `* ...`): not part of the lead, unless it is the
+                    // first paragraph (then it is the description, like one ending in `:`).
+                    if let Lead::Open {
+                        paragraphs,
+                        last_end,
+                        ..
+                    } = &mut self.lead
+                    {
+                        let between = self.text.get(*last_end..range.start).unwrap_or("");
+                        if between.matches('\n').count() < 2 && paragraphs.len() > 1 {
+                            paragraphs.pop();
+                        }
+                    }
+                    self.close_lead();
+                }
                 self.list_depth += 1;
                 if std::mem::take(&mut self.derived_list_announced) && self.derived_list.is_none() {
                     self.derived_list = Some(self.list_depth);
@@ -574,6 +616,7 @@ impl<'a> Walker<'a> {
             }
             Tag::Table(_) => {
                 self.derived_list_announced = false;
+                self.close_lead();
                 self.table = Some(TableState {
                     line: self.line(range.start),
                     section: self.section.clone(),
@@ -606,6 +649,9 @@ impl<'a> Walker<'a> {
                 });
             }
             Tag::CodeBlock(kind) => {
+                if self.quote_depth == 0 {
+                    self.close_lead();
+                }
                 let (info, content_start) = match &kind {
                     CodeBlockKind::Fenced(info) => {
                         let first_newline = self.text[range.clone()]
@@ -663,6 +709,12 @@ impl<'a> Walker<'a> {
                     let line = self.line(start);
                     if level == 1 && self.page.title.is_none() {
                         self.page.title = Some(Located::new(text.clone(), line));
+                        if matches!(self.lead, Lead::BeforeTitle) {
+                            self.lead = Lead::Open {
+                                paragraphs: Vec::new(),
+                                last_end: range.end,
+                            };
+                        }
                     }
                     if let Some((_, sep)) = &mut self.pending_annotation {
                         *sep = true;
@@ -672,9 +724,11 @@ impl<'a> Walker<'a> {
                     self.page.headings.push(Heading { level, text, line });
                 }
             }
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
             TagEnd::Paragraph => {
                 if let Some((text, start)) = self.paragraph.take() {
                     self.paragraph_done(text.trim(), start..range.end);
+                    self.lead_paragraph(start..range.end);
                     self.paragraphs.push(operations::Paragraph {
                         line: self.line(start),
                         text: text.trim().to_owned(),
@@ -839,6 +893,55 @@ impl<'a> Walker<'a> {
                     .includes
                     .push(Located::new(target, line + i as u32));
             }
+        }
+    }
+
+    /// A paragraph read while the lead is open: a top-level prose paragraph joins it. Lines
+    /// that start it with `Namespace:` or `[!INCLUDE` are skipped (`appIdentity` has its lead on
+    /// the line after `Namespace:`, in the same paragraph). A paragraph ending in `:` introduces
+    /// what follows (a list, a code block) and ends the lead; it is kept only as the first
+    /// paragraph, where it is the description (`accessReviewApplyAction`, `baseItem`).
+    fn lead_paragraph(&mut self, range: Range<usize>) {
+        if self.quote_depth > 0 || self.list_depth > 0 {
+            return;
+        }
+        let Lead::Open {
+            paragraphs,
+            last_end,
+        } = &mut self.lead
+        else {
+            return;
+        };
+        let src = self.text.get(range.clone()).unwrap_or("");
+        let first_line = self.lines.line(range.start);
+        let mut lines = src
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (first_line + i as u32, l.trim()))
+            .filter(|(_, l)| !l.is_empty())
+            .skip_while(|(_, l)| l.starts_with("Namespace:") || l.starts_with("[!INCLUDE"))
+            .peekable();
+        let Some(&(line, _)) = lines.peek() else {
+            return;
+        };
+        let markdown = lines.map(|(_, l)| l).collect::<Vec<_>>().join(" ");
+        let introduces = markdown.ends_with(':');
+        if !introduces || paragraphs.is_empty() {
+            paragraphs.push(Located::new(markdown, line));
+            *last_end = range.start + src.trim_end().len();
+        }
+        if introduces {
+            self.close_lead();
+        }
+    }
+
+    /// Ends the lead; the paragraphs it gathered become [`Page::lead`].
+    fn close_lead(&mut self) {
+        if !matches!(self.lead, Lead::Open { .. }) {
+            return;
+        }
+        if let Lead::Open { paragraphs, .. } = std::mem::replace(&mut self.lead, Lead::Closed) {
+            self.page.lead = paragraphs;
         }
     }
 

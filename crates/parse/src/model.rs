@@ -27,6 +27,13 @@ pub struct Page {
     pub title: Option<Located<String>>,
     /// The `Namespace: x` line.
     pub namespace: Option<Located<String>>,
+    /// The lead: the prose paragraphs between the title and the next heading, each as its
+    /// Markdown source on one line (like [`Cell::markdown`]) with its line. The `Namespace:` line,
+    /// `[!INCLUDE]` lines and block quotes (notes) are skipped; a heading, list, table or code
+    /// block ends it, and a paragraph that introduces a list or code block (it ends in `:`, or
+    /// the list follows it without a blank line) is part of it only when it is the first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<Located<String>>,
     pub headings: Vec<Heading>,
     /// Sentences of prose that state the page's base type ("Inherits from [x]", "A subclass of
     /// [X]", "derived from microsoft.graph.x"), in page order.

@@ -569,3 +569,29 @@ fn table_bold_row_is_a_group_heading_in_relationships_tables() {
     assert_eq!(rows[0].group, None);
     assert_eq!(rows[2].group, None);
 }
+
+#[test]
+fn lead_paragraphs_skip_namespace_include_and_notes_and_end_at_a_code_block() {
+    let p = parse(
+        "# x resource type\n\nNamespace: microsoft.graph\n\n[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]\n\n> **Note:** a note.\n\nFirst\nline.\n\nSecond.\n\n```http\nGET /x\n```\n\nAfter the code block.\n\n## Properties\n",
+    );
+    let lead: Vec<(&str, u32)> = p
+        .page
+        .lead
+        .iter()
+        .map(|l| (l.value.as_str(), l.line))
+        .collect();
+    assert_eq!(lead, [("First line.", 9), ("Second.", 12)]);
+}
+
+#[test]
+fn lead_needs_a_title_and_ends_at_the_next_heading() {
+    assert!(parse("Before any title.\n\n## Section\n\nText.\n")
+        .page
+        .lead
+        .is_empty());
+    let p = parse("# T\n\n## Properties\n\nNot a lead.\n");
+    assert!(p.page.lead.is_empty());
+    let p = parse("# T\n\nLead.\n\n### Note\n\nNot a lead.\n");
+    assert_eq!(p.page.lead.len(), 1);
+}
