@@ -3,6 +3,7 @@
 
 use crate::areas;
 use crate::bases::{self, BaseFact};
+use crate::descriptions;
 use crate::enums::{self, EnumFact};
 use crate::infer;
 use crate::ir::*;
@@ -34,6 +35,8 @@ pub(crate) struct Facts {
     pub(crate) inherited_rows: Vec<crate::kinds::InheritedRow>,
     /// Types whose describing page's title says "(deprecated)".
     pub(crate) deprecated: BTreeMap<String, Source>,
+    /// Descriptions from the leads of declaring pages (`descriptions.rs`).
+    pub(crate) descriptions: BTreeMap<String, descriptions::Description>,
 }
 
 /// The result of building: the schema and what was found wrong on the way.
@@ -129,6 +132,9 @@ pub fn build(pages: &[Page]) -> Built {
             }
             _ => {}
         }
+        if matches!(kind, PageKind::Resource | PageKind::Enum) {
+            descriptions::offer(&mut facts.descriptions, &subject, page);
+        }
         if kind == PageKind::Resource {
             bases::resource_statements(
                 page,
@@ -187,6 +193,11 @@ pub fn build(pages: &[Page]) -> Built {
             t.sources.push(source.clone());
             t
         });
+    }
+    for (name, found) in facts.descriptions {
+        let t = ensure(&mut schema, &name);
+        t.description = Some(found.text);
+        t.description_source = Some(found.source);
     }
     for (name, key) in facts.keys {
         ensure(&mut schema, &name).key = Some(key);

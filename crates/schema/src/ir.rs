@@ -85,8 +85,13 @@ pub struct TypeDef {
     pub is_abstract: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open: Option<bool>,
+    /// The lead paragraphs of the page that declares the type (Markdown, paragraphs separated
+    /// by a blank line).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Where the description was read: the line of its first paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_source: Option<Source>,
     /// The page that describes the type says it is deprecated (a title ending "(deprecated)").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Source>,
@@ -152,6 +157,7 @@ impl TypeDef {
             is_abstract: None,
             open: None,
             description: None,
+            description_source: None,
             deprecated: None,
             properties: Vec::new(),
             members: Vec::new(),

@@ -9,6 +9,7 @@ mod areas;
 mod bases;
 mod build;
 mod cycles;
+mod descriptions;
 mod enums;
 mod infer;
 pub mod ir;

@@ -169,7 +169,7 @@ fn is_discriminator(name: &str) -> bool {
     matches!(name, "@odata.type" | "odata.type")
 }
 
-fn is_todo(text: &str) -> bool {
+pub(crate) fn is_todo(text: &str) -> bool {
     text.contains("TODO")
 }
 
