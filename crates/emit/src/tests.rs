@@ -135,3 +135,27 @@ fn cr_and_nul_never_reach_a_doc_comment() {
     assert!(text.contains("/// a b\u{FFFD}c"), "{text}");
     assert!(!text.contains(['\r', '\0']));
 }
+
+#[test]
+fn type_doc_shows_the_page_lead_paragraph_by_paragraph_before_the_type_line() {
+    let pages = [
+        parse_page(
+            Arc::from("resources/gadget.md"),
+            "# gadget resource type\n\nNamespace: microsoft.graph\n\nA part.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|name|String|Its name.|\n",
+        )
+        .page,
+        parse_page(
+            Arc::from("resources/widget.md"),
+            "# widget resource type\n\nNamespace: microsoft.graph\n\nHolds a [gadget](gadget.md); ends */ here.\n\n> **Note:** not this.\n\nSecond **paragraph**.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|part|[gadget](gadget.md)|The part.|\n",
+        )
+        .page,
+    ];
+    let emitted = emit(
+        &graphgen_schema::build(&pages).schema,
+        &EmitOptions::default(),
+    );
+    let graph = file(&emitted.files, "src/graph.rs");
+    let expected = "/// Holds a [gadget](crate::graph::Gadget); ends \\*/ here.\n///\n/// Second **paragraph**.\n///\n/// `microsoft.graph.widget` (complex type).\n";
+    assert!(graph.contains(expected), "{graph}");
+    assert!(!graph.contains("not this"));
+}

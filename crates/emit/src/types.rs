@@ -118,9 +118,16 @@ impl Emitter<'_> {
 
     pub(crate) fn type_doc(&self, t: &TypeDef) -> Vec<String> {
         let mut lines = Vec::new();
+        // The page's lead: each paragraph becomes one doc paragraph.
         if let Some(d) = &t.description {
-            lines.push(docs::convert(d, &self.resolver(t)));
-            lines.push(String::new());
+            let resolver = self.resolver(t);
+            for paragraph in d.split("\n\n") {
+                let converted = docs::convert(paragraph, &resolver);
+                if !converted.is_empty() {
+                    lines.push(converted);
+                    lines.push(String::new());
+                }
+            }
         }
         let kind = match t.kind {
             TypeKind::Entity => "entity type",
