@@ -77,15 +77,18 @@ for name, t in types.items():
         phantoms["legacy-name"].append(name)
 
 unread = None
-r = subprocess.run(["cargo", "xtask", "schema", "--docs", docs, "--unread"],
+r = subprocess.run(["cargo", "xtask", "schema", "--docs", docs, "--unread", "--format", "json"],
                    capture_output=True, text=True)
 if r.returncode == 0:
     unread = collections.Counter()
     for line in r.stdout.splitlines():
-        # `file:line: reason-code: message`
-        parts = line.split(": ", 2)
-        if len(parts) >= 2:
-            unread[parts[1]] += 1
+        # one GD0060 diagnostic per line: "<statement> is not read: <reason>"
+        what = json.loads(line)["message"].split(" is not read")[0]
+        if what.endswith(" sentence"):
+            what = "inheritance sentence"
+        elif what.startswith("derived type"):
+            what = "derived type link"
+        unread[what] += 1
 
 print(f"docs: {docs}")
 print(f"types: {len(types)} (" + ", ".join(f"{k} {kinds[k]}" for k in ("entity", "complex", "enum")) + ")")

@@ -48,6 +48,11 @@ enum Command {
         docs: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = SchemaFormat::Yaml)]
         format: SchemaFormat,
+        /// Instead of the schema, list every statement (table, resource annotation,
+        /// inheritance sentence, lead paragraph) that contributed nothing, with the reason
+        /// (GD0060), and counts by kind of statement.
+        #[arg(long)]
+        unread: bool,
     },
     /// Time a bare pulldown-cmark pass against the full codegen on the same pages.
     Bench {
@@ -144,7 +149,16 @@ fn main() -> ExitCode {
             crate_name,
             verbose,
         } => codegen(docs, out, check, crate_name, verbose),
-        Command::Schema { docs, format } => schema(docs, format),
+        Command::Schema {
+            docs,
+            format,
+            unread: true,
+        } => unread(docs, format),
+        Command::Schema {
+            docs,
+            format,
+            unread: false,
+        } => schema(docs, format),
         Command::Bench { docs, runs } => bench(docs, runs),
         Command::Fuzz {
             docs,
@@ -380,6 +394,46 @@ fn schema(docs: Option<PathBuf>, format: SchemaFormat) -> Result<ExitCode> {
     if unreadable > 0 {
         eprintln!("error: {unreadable} page(s) could not be read; `cargo xtask lint` lists them");
         return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `schema --unread`: the statements no pass used, rustc-style (or one JSON object per line with
+/// `--format json`), then counts by kind of statement.
+fn unread(docs: Option<PathBuf>, format: SchemaFormat) -> Result<ExitCode> {
+    let docs = docs_dir(docs);
+    let analysis = analyze(&docs)?;
+    let unread: Vec<Diagnostic> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::UnreadStatement)
+        .cloned()
+        .collect();
+    let (shown, sources) = displayed(&docs, &unread, &analysis.sources);
+    match format {
+        SchemaFormat::Yaml => print_human(&shown, &sources, None),
+        SchemaFormat::Json => {
+            for d in &shown {
+                println!("{}", render_json(d));
+            }
+        }
+    }
+    let mut by_kind: std::collections::BTreeMap<&str, usize> = Default::default();
+    for d in &unread {
+        let what = d.message.split(" is not read").next().unwrap_or("");
+        // "\"Inherits from\" sentence" and "derived type [x]" count by their kind.
+        let kind = if what.ends_with(" sentence") {
+            "inheritance sentence"
+        } else if what.starts_with("derived type") {
+            "derived type link"
+        } else {
+            what
+        };
+        *by_kind.entry(kind).or_default() += 1;
+    }
+    eprintln!("unread statements: {}", unread.len());
+    for (kind, n) in by_kind {
+        eprintln!("  {kind}: {n}");
     }
     Ok(ExitCode::SUCCESS)
 }

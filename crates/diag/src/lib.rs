@@ -104,7 +104,7 @@ codes! {
     ForeignTypeName = "GD0052", Warning, "a type name is in a namespace no page states (a legacy name)";
     LongName = "GD0036", Warning, "a name is too long for a file name and was shortened";
     InheritanceCycle = "GD0037", Warning, "types derive from each other in a cycle";
-    UnreadStatement = "GD0060", Note, "a statement on a page contributed nothing to the schema";
+    UnreadStatement = "GD0060", Note, "a statement on a page is not read into the schema";
     UnnamedBase = "GD0061", Warning, "an inheritance sentence names no type the docs declare";
     MissingKeyRow = "GD0062", Note, "a type names a key property that no row declares";
 }

@@ -20,6 +20,8 @@ pub use crate::names::DEFAULT_NAMESPACE;
 /// What the pages state, collected page by page before anything is resolved.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
+    /// Tables some pass read (page, line of the table), for the accounting (`unread.rs`).
+    pub(crate) used: crate::unread::Used,
     pub(crate) props: Vec<PropFact>,
     pub(crate) bases: Vec<BaseFact>,
     pub(crate) declared: BTreeMap<String, (TypeKind, Vec<Source>)>,
@@ -109,7 +111,7 @@ pub fn build(pages: &[Page]) -> Built {
             subject.as_ref().map(|s| s.0.as_str()),
             &ns,
             &mut names,
-            &mut facts.enum_facts,
+            &mut facts,
             &mut diagnostics,
         );
         let Some((subject, subject_source)) = subject else {
@@ -160,7 +162,7 @@ pub fn build(pages: &[Page]) -> Built {
                 .methods
                 .entry(subject.clone())
                 .or_default()
-                .extend(methods::method_rows(page, &ns, &mut names));
+                .extend(methods::method_rows(page, &ns, &mut names, &mut facts.used));
         }
         properties::page_rows(
             page,
@@ -227,6 +229,7 @@ pub fn build(pages: &[Page]) -> Built {
     crate::kinds::keep_keys(&mut schema, &facts.inherited_rows, &mut diagnostics);
     areas::assign(&mut schema, &pages, &subjects, &mut diagnostics);
     report_undefined(&schema, &facts.references, &mut diagnostics);
+    crate::unread::report(&schema, &pages, &subjects, &facts.used, &mut diagnostics);
     crate::legacy::report(&pages, &names, &mut diagnostics);
     names.report(&schema, &mut diagnostics);
     Built {

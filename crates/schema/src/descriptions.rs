@@ -54,7 +54,7 @@ pub(crate) fn offer(found: &mut BTreeMap<String, Description>, subject: &str, pa
 
 /// The page's lead as a description (Markdown, paragraphs separated by a blank line) and the
 /// line of its first paragraph; `None` when the page has no lead or only placeholders.
-fn lead(page: &Page) -> Option<(String, Source)> {
+pub(crate) fn lead(page: &Page) -> Option<(String, Source)> {
     let kept: Vec<_> = page
         .lead
         .iter()

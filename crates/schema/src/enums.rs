@@ -93,9 +93,14 @@ pub(crate) fn enum_tables(
     subject: Option<&str>,
     ns: &str,
     names: &mut Names,
-    out: &mut Vec<EnumFact>,
+    facts: &mut crate::build::Facts,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let crate::build::Facts {
+        enum_facts: out,
+        used,
+        ..
+    } = facts;
     for table in &page.tables {
         let TableKind::EnumMembers {
             member,
@@ -114,6 +119,7 @@ pub(crate) fn enum_tables(
         // `### mediaSizes values` under a `mediaSizes | String collection` row lists the
         // values of that property, not the members of an enum type (properties.rs keeps them).
         if stated.is_some_and(|n| primitive_property(page, n, ns)) {
+            used.mark(page, table.line);
             continue;
         }
         let name = match (stated, kind, subject) {
@@ -121,6 +127,7 @@ pub(crate) fn enum_tables(
             (None, PageKind::Enum, Some(s)) => s.to_owned(),
             _ => continue,
         };
+        used.mark(page, table.line);
         let Some(name_col) = member.or(value) else {
             continue;
         };

@@ -341,3 +341,45 @@ fn key_property_without_a_key_row_still_gets_the_key() {
         .iter()
         .any(|d| d.code == graphgen_diag::Code::MissingKeyRow));
 }
+
+/// The `GD0060` notes of a build: `file:line message`.
+fn unread(pages: &[Page]) -> Vec<String> {
+    build(pages)
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::UnreadStatement)
+        .map(|d| format!("{}:{} {}", d.span.file, d.span.line, d.message))
+        .collect()
+}
+
+#[test]
+fn properties_table_under_an_unknown_section_is_reported_unread_with_its_section() {
+    // "### Indicator observables - email" holds a Properties table the schema does not read.
+    let found = unread(&[fixture(
+        "tiindicator-observables-table.md",
+        "beta/resources/tiindicator.md",
+    )]);
+    assert_eq!(
+        found,
+        ["beta/resources/tiindicator.md:13 Properties table is not read: it stands under \"Indicator observables - email\", which is not a section of `tiIndicator`'s properties or relationships"]
+    );
+}
+
+#[test]
+fn not_yet_documented_lead_is_reported_as_a_placeholder() {
+    let found = unread(&[fixture(
+        "windowsdefender-not-yet-documented.md",
+        "beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy.md",
+    )]);
+    assert_eq!(
+        found,
+        ["beta/resources/intune-unlock-windowsdefenderapplicationcontrolsupplementalpolicy.md:9 lead paragraph is not read: it is a placeholder"]
+    );
+}
+
+#[test]
+fn every_statement_of_a_declaring_page_is_used() {
+    // list.md's table, annotation, base statement and lead all become facts: nothing unread.
+    let found = unread(&[fixture("list-resource-title.md", "v1.0/resources/list.md")]);
+    assert_eq!(found, Vec::<String>::new());
+}

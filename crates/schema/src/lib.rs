@@ -21,6 +21,7 @@ pub mod operations;
 mod properties;
 mod subject;
 pub mod types;
+mod unread;
 mod validate;
 
 pub use areas::slug as area_slug;

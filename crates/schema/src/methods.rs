@@ -6,7 +6,12 @@ use crate::types::{parse_type_cell, TypeExpr};
 use graphgen_parse::{Page, TableKind};
 
 /// The rows of a resource page's Methods tables.
-pub(crate) fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Method> {
+pub(crate) fn method_rows(
+    page: &Page,
+    ns: &str,
+    names: &mut Names,
+    used: &mut crate::unread::Used,
+) -> Vec<Method> {
     let mut out = Vec::new();
     for table in &page.tables {
         let TableKind::Methods {
@@ -17,6 +22,7 @@ pub(crate) fn method_rows(page: &Page, ns: &str, names: &mut Names) -> Vec<Metho
         else {
             continue;
         };
+        used.mark(page, table.line);
         for row in &table.rows {
             let Some(cell) = row.cells.get(method) else {
                 continue;

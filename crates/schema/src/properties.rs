@@ -216,6 +216,7 @@ pub(crate) fn page_rows(
         if !wanted {
             continue;
         }
+        facts.used.mark(page, table.line);
         // The section decides: a table headed `Relationship` under `## Properties` (v1.0
         // presence.md) lists properties.
         let navigation =

@@ -88,10 +88,7 @@ const DECLARING_SUFFIXES: &[(&str, PageKind, bool)] = &[
 /// items)", "(open extensions)"). `None` when the title declares nothing; the flag says a short
 /// spelling matched.
 pub(crate) fn declared_title(title: &str) -> Option<(PageKind, String, bool)> {
-    let mut t = title.trim().trim_matches('`').trim();
-    while let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
-        t = t[..open].trim_end();
-    }
+    let t = without_remarks(title);
     let lower = t.to_ascii_lowercase();
     DECLARING_SUFFIXES.iter().find_map(|(suffix, kind, short)| {
         lower.ends_with(suffix).then(|| {
@@ -99,6 +96,17 @@ pub(crate) fn declared_title(title: &str) -> Option<(PageKind, String, bool)> {
             (*kind, name.to_owned(), *short)
         })
     })
+}
+
+/// A title without its trailing parenthesized remarks and backticks: "outlookTask resource type
+/// (deprecated)" -> "outlookTask resource type", "Update outlooktask (deprecated)" -> "Update
+/// outlooktask".
+fn without_remarks(title: &str) -> &str {
+    let mut t = title.trim().trim_matches('`').trim();
+    while let Some(open) = t.strip_suffix(')').and_then(|r| r.rfind('(')) {
+        t = t[..open].trim_end().trim_matches('`').trim();
+    }
+    t
 }
 
 /// "(deprecated)" closes the title: the type is deprecated.
@@ -163,7 +171,7 @@ pub(crate) fn create_or_update_subject(
     }
     // A title that is prose ("Create a sharing link for a DriveItem", an action with a
     // parameter table) names no type for the response to stand in for.
-    let rest = t[verb.len()..].trim().trim_matches('`');
+    let rest = without_remarks(&t[verb.len()..]);
     if !is_type_word(rest) {
         return None;
     }
@@ -241,7 +249,7 @@ pub(crate) fn title_word_diagnostic(page: &Page, names: &mut Names) -> Option<Di
         ),
         Some(_) => None,
         None => {
-            let rest = t[verb.len()..].trim().trim_matches('`');
+            let rest = without_remarks(&t[verb.len()..]);
             let word = if is_type_word(rest) {
                 "is not a type any page declares"
             } else {

@@ -56,6 +56,11 @@ pub struct Operation {
     pub method: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The page's lead paragraphs (what the call does), and the line of the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_source: Option<Source>,
     pub templates: Vec<Template>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub query_options: Vec<String>,
@@ -502,6 +507,7 @@ fn operation(
     };
 
     let example_requests = match_examples(page, &templates, diagnostics);
+    let lead = crate::descriptions::lead(page);
     Operation {
         name: page
             .path
@@ -513,6 +519,8 @@ fn operation(
         kind,
         method,
         title: page.title.as_ref().map(|t| t.value.clone()),
+        description: lead.as_ref().map(|l| l.0.clone()),
+        description_source: lead.map(|l| l.1),
         templates,
         query_options: facts
             .query_options
