@@ -383,3 +383,18 @@ fn every_statement_of_a_declaring_page_is_used() {
     let found = unread(&[fixture("list-resource-title.md", "v1.0/resources/list.md")]);
     assert_eq!(found, Vec::<String>::new());
 }
+
+#[test]
+fn patch_page_with_a_prose_title_updates_the_type_its_response_names() {
+    // "# Update Outlook category": PATCH, a Request body table, a response of outlookCategory.
+    let built = build(&[fixture(
+        "outlookcategory-update-prose-title.md",
+        "v1.0/api/outlookcategory-update.md",
+    )]);
+    let t = &built.schema.types["microsoft.graph.outlookCategory"];
+    assert!(t.property("color").is_some(), "{:?}", t.properties);
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == graphgen_diag::Code::UnreadStatement));
+}

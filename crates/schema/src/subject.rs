@@ -172,8 +172,23 @@ pub(crate) fn create_or_update_subject(
     // A title that is prose ("Create a sharing link for a DriveItem", an action with a
     // parameter table) names no type for the response to stand in for.
     let rest = without_remarks(&t[verb.len()..]);
-    if !is_type_word(rest) {
+    // A PATCH or PUT page updates the resource at its URL whatever its title says ("Update
+    // Outlook category", "Update a group setting"): the response names it.
+    let updates = page.operation.as_ref().is_some_and(|o| {
+        o.templates
+            .first()
+            .is_some_and(|t| matches!(t.method.as_str(), "PATCH" | "PUT"))
+    });
+    if !is_type_word(rest) && !updates {
         return None;
+    }
+    if !is_type_word(rest) {
+        return response_type(page).map(|named| {
+            (
+                names.canonical(&qualify(named, ns)),
+                SubjectEvidence::ResponseType,
+            )
+        });
     }
     if let Some(named) = response_type(page) {
         return Some((
