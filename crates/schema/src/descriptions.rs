@@ -7,7 +7,7 @@
 //! the 2021 snapshot say instead of a description) is not used; the other paragraphs are.
 
 use crate::ir::Source;
-use graphgen_parse::{page_stem, Page};
+use graphgen_parse::Page;
 use std::collections::BTreeMap;
 
 /// A paragraph that stands in for a description that was never written.
@@ -37,8 +37,7 @@ pub(crate) fn offer(found: &mut BTreeMap<String, Description>, subject: &str, pa
     let Some((text, source)) = lead(page) else {
         return;
     };
-    let simple = subject.rsplit('.').next().unwrap_or(subject);
-    let own_page = page_stem(&page.path).is_some_and(|stem| stem.eq_ignore_ascii_case(simple));
+    let own_page = crate::subject::page_named_after(&page.path, subject);
     let replaces = found.get(subject).is_none_or(|d| own_page && !d.own_page);
     if replaces {
         found.insert(

@@ -3,7 +3,7 @@
 use crate::ir::*;
 use crate::names::{is_type_word, page_namespace, qualify, Names, PageInfo};
 use graphgen_diag::{Code, Diagnostic, Severity};
-use graphgen_parse::Page;
+use graphgen_parse::{page_stem, Page};
 
 /// What kind of page this is, from its title and front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +18,15 @@ pub(crate) enum PageKind {
     /// (`operations::parameter_subject`).
     Action,
     Other,
+}
+
+/// The page at `path` is named after the type `subject` (`resources/user.md` for
+/// `microsoft.graph.user`, case-insensitively). Several pages may declare one type
+/// (`intune-mam-user.md` is an Intune view of `user` and comes first in path order); the page
+/// named after it is the one that describes it, for its description and its area.
+pub(crate) fn page_named_after(path: &str, subject: &str) -> bool {
+    let simple = subject.rsplit('.').next().unwrap_or(subject);
+    page_stem(path).is_some_and(|stem| stem.eq_ignore_ascii_case(simple))
 }
 
 /// The page's kind and subject type, when it has one.
