@@ -2,7 +2,9 @@
 //! read from the front matter of its pages. The emit stage turns areas into cargo features.
 //!
 //! A type's area is, in order of trust: the area of the page that describes it (its resource or
-//! enum page); else the area of the first page, in path order, that states a fact about it; else
+//! enum page; when several pages declare the type, the one named after it, as `resources/user.md`
+//! is for `user` while `intune-mam-user.md` comes first in path order, then the first in path
+//! order); else the area of the first page, in path order, that states a fact about it; else
 //! its namespace when that is not the default one (`microsoft.graph.callRecords` ->
 //! `call-records`). A type none of these name has no area: it is shared and always compiled.
 //! Pages say the area in `ms.subservice` (newer pages) or `ms.prod` (2021 pages); an empty value
@@ -10,7 +12,7 @@
 
 use crate::ir::{Area, AreaEvidence, Schema, Source};
 use crate::names::DEFAULT_NAMESPACE;
-use crate::subject::PageKind;
+use crate::subject::{page_named_after, PageKind};
 use graphgen_diag::{Code, Diagnostic, Severity, Span};
 use graphgen_parse::Page;
 use std::collections::HashMap;
@@ -85,32 +87,53 @@ pub(crate) fn assign(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut by_file: HashMap<Arc<str>, (String, u32)> = HashMap::new();
-    // Types described by a page, with that page's area; the first page in path order wins.
-    let mut declared: HashMap<&str, Area> = HashMap::new();
+    // Types described by a page, with that page's area (`None`: shared) and whether the page is
+    // named after the type: the page named after it wins, then the first in path order that
+    // names an area. The page named after a type decides even when it names none.
+    let mut declared: HashMap<&str, (Option<Area>, bool)> = HashMap::new();
     for page in pages {
-        let Some((area, line)) = page_area(page, diagnostics) else {
+        let area = page_area(page, diagnostics);
+        if let Some((area, line)) = &area {
+            by_file.insert(page.path.clone(), (area.clone(), *line));
+        }
+        let Some((PageKind::Resource | PageKind::Enum, Some(subject))) = subjects.get(&page.path)
+        else {
             continue;
         };
-        by_file.insert(page.path.clone(), (area.clone(), line));
-        if let Some((PageKind::Resource | PageKind::Enum, Some(subject))) = subjects.get(&page.path)
+        let own_page = page_named_after(&page.path, subject);
+        if area.is_none() && !own_page {
+            continue;
+        }
+        if declared
+            .get(subject.as_str())
+            .is_none_or(|(_, own)| own_page && !own)
         {
-            declared.entry(subject.as_str()).or_insert(Area {
-                name: area,
+            let area = area.map(|(name, line)| Area {
+                name,
                 evidence: AreaEvidence::DeclaringPage,
                 source: Source::new(&page.path, line),
             });
+            declared.insert(subject.as_str(), (area, own_page));
         }
     }
     for t in schema.types.values_mut() {
-        t.area = declared.get(t.name.as_str()).cloned().or_else(|| {
-            let mentioned = t.sources.iter().find_map(|s| {
-                by_file.get(&s.file).map(|(area, line)| Area {
-                    name: area.clone(),
-                    evidence: AreaEvidence::MentioningPage,
-                    source: Source::new(&s.file, *line),
+        let declaring = declared.get(t.name.as_str());
+        t.area = declaring
+            .and_then(|(area, _)| area.clone())
+            .or_else(|| {
+                // The page named after the type says it is shared: no other page overrides it.
+                if declaring.is_some() {
+                    return None;
+                }
+                t.sources.iter().find_map(|s| {
+                    by_file.get(&s.file).map(|(area, line)| Area {
+                        name: area.clone(),
+                        evidence: AreaEvidence::MentioningPage,
+                        source: Source::new(&s.file, *line),
+                    })
                 })
-            });
-            mentioned.or_else(|| {
+            })
+            .or_else(|| {
                 if t.namespace == DEFAULT_NAMESPACE {
                     return None;
                 }
@@ -120,8 +143,7 @@ pub(crate) fn assign(
                     evidence: AreaEvidence::Namespace,
                     source,
                 })
-            })
-        });
+            });
     }
 }
 
@@ -208,6 +230,52 @@ mod tests {
             area(&built.schema, "microsoft.graph.callRecords.callRecord"),
             Some(("call-records".into(), AreaEvidence::Namespace))
         );
+    }
+
+    /// A page of `src/fixtures` (real lines copied from the 2021 snapshot).
+    fn fixture(name: &str) -> String {
+        let file = format!("{}/src/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(file).expect("fixture")
+    }
+
+    /// `intune-mam-user.md` (`ms.prod: "intune"`) also declares `user` and comes first in path
+    /// order; `user.md` (`ms.prod: "users"`) is the page that describes it.
+    #[test]
+    fn area_comes_from_the_page_named_after_the_type() {
+        let intune = fixture("intune-mam-user-front-matter.md");
+        let own = fixture("user-front-matter.md");
+        let built = build(&[
+            ("v1.0/resources/intune-mam-user.md", &intune),
+            ("v1.0/resources/user.md", &own),
+        ]);
+        let a = built.schema.types["microsoft.graph.user"]
+            .area
+            .clone()
+            .unwrap();
+        assert_eq!(
+            (a.name.as_str(), a.evidence),
+            ("users", AreaEvidence::DeclaringPage)
+        );
+        assert_eq!(a.source.to_string(), "v1.0/resources/user.md:6");
+        // Alone, the Intune page still names the area: it declares the type.
+        let built = build(&[("v1.0/resources/intune-mam-user.md", &intune)]);
+        assert_eq!(
+            area(&built.schema, "microsoft.graph.user"),
+            Some(("intune".into(), AreaEvidence::DeclaringPage))
+        );
+    }
+
+    /// `json.md` says `ms.prod: ""`; `intune-mam-json.md`, first in path order, says `intune`.
+    #[test]
+    fn area_page_named_after_the_type_naming_none_makes_it_shared() {
+        let built = build(&[
+            (
+                "v1.0/resources/intune-mam-json.md",
+                &fixture("intune-mam-json-front-matter.md"),
+            ),
+            ("v1.0/resources/json.md", &fixture("json-front-matter.md")),
+        ]);
+        assert_eq!(area(&built.schema, "microsoft.graph.Json"), None);
     }
 
     #[test]
