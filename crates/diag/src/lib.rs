@@ -107,6 +107,7 @@ codes! {
     UnreadStatement = "GD0060", Note, "a statement on a page is not read into the schema";
     UnnamedBase = "GD0061", Warning, "an inheritance sentence names no type the docs declare";
     MissingKeyRow = "GD0062", Note, "a type names a key property that no row declares";
+    InheritedRowMismatch = "GD0063", Warning, "an \"Inherited from\" row names a property its ancestor's pages do not list";
 }
 
 impl fmt::Display for Code {

@@ -398,3 +398,36 @@ fn patch_page_with_a_prose_title_updates_the_type_its_response_names() {
         .iter()
         .any(|d| d.code == graphgen_diag::Code::UnreadStatement));
 }
+
+#[test]
+fn inherited_row_in_another_case_is_the_ancestors_property_not_a_second_one() {
+    // `|Id|String|The ID of the eDiscovery case. Inherited from [entity](../resources/entity.md).|`
+    let built = build(&[
+        fixture("entity.md", "v1.0/resources/entity.md"),
+        fixture(
+            "ediscovery-settings-id-row.md",
+            "beta/resources/ediscovery-settings.md",
+        ),
+    ]);
+    let entity: Vec<&str> = built.schema.types["microsoft.graph.entity"]
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(entity, ["id"]);
+    let settings = "microsoft.graph.ediscovery.settings";
+    let all: Vec<&str> = built
+        .schema
+        .all_properties(settings)
+        .iter()
+        .map(|(_, p)| p.name.as_str())
+        .collect();
+    assert_eq!(all, ["id"]);
+    let reported: Vec<u32> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == graphgen_diag::Code::InheritedRowMismatch)
+        .map(|d| d.span.line)
+        .collect();
+    assert_eq!(reported, [11]);
+}

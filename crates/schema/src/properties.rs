@@ -14,6 +14,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone)]
 pub(crate) struct PropFact {
     owner: String,
+    /// For an "Inherited from [x]" row (owner `x`): the subject of the page that states it.
+    inherited_by: Option<String>,
     name: String,
     ty: TypeRef,
     navigation: bool,
@@ -406,11 +408,13 @@ pub(crate) fn page_rows(
             .iter()
             .map(|t| names.canonical(t))
             .collect();
+            let inherited_by = (owner != subject).then(|| subject.to_owned());
             facts.props.push(PropFact {
                 alternatives,
                 type_span,
                 deprecated,
                 owner,
+                inherited_by,
                 name,
                 ty,
                 navigation,
@@ -435,11 +439,72 @@ fn type_rank(t: &TypeRef) -> u8 {
     }
 }
 
+/// An "Inherited from [x]" row states a property of the ancestor `x`. When `x`'s own pages list
+/// its properties and not this one, the row disagrees with them (`GD0063`): a name `x` declares
+/// in another letter case is that property, and the row adds nothing (beta
+/// ediscovery-settings.md:32 `|Id|String|... Inherited from [entity]|` would give every entity an
+/// `Id` beside `id`); another name is read as the row says, a property of `x` (beta: 186 derived
+/// pages of mobileApp list `supersedingAppCount` as inherited; mobileApp's page is older).
+fn inherited_rows_against_ancestors(
+    facts: Vec<PropFact>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<PropFact> {
+    let own: std::collections::BTreeSet<(&str, &str)> = facts
+        .iter()
+        .filter(|f| f.inherited_by.is_none())
+        .map(|f| (f.owner.as_str(), f.name.as_str()))
+        .collect();
+    let listed: std::collections::BTreeSet<&str> = own.iter().map(|(o, _)| *o).collect();
+    // Whether each fact is kept.
+    let mut keep = Vec::new();
+    for f in &facts {
+        let Some(subject) = &f.inherited_by else {
+            keep.push(true);
+            continue;
+        };
+        if !listed.contains(f.owner.as_str()) || own.contains(&(f.owner.as_str(), f.name.as_str()))
+        {
+            keep.push(true);
+            continue;
+        }
+        let same = own
+            .iter()
+            .find(|(o, n)| *o == f.owner && n.eq_ignore_ascii_case(&f.name))
+            .map(|(_, n)| n.to_string());
+        let message = match &same {
+            Some(n) => format!(
+                "row `{}` is said to be inherited from `{}`, which declares it as `{n}`; the row is read as that property",
+                f.name,
+                simple_name(&f.owner)
+            ),
+            None => format!(
+                "row `{}` of `{}` is said to be inherited from `{}`, whose pages do not list it; it is read as a property of `{}`",
+                f.name,
+                simple_name(subject),
+                simple_name(&f.owner),
+                simple_name(&f.owner)
+            ),
+        };
+        diagnostics.push(Diagnostic::new(
+            Code::InheritedRowMismatch,
+            f.source.span(),
+            message,
+        ));
+        keep.push(same.is_none());
+    }
+    facts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, keep)| keep.then_some(f))
+        .collect()
+}
+
 pub(crate) fn merge_properties(
     schema: &mut Schema,
     facts: Vec<PropFact>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let facts = inherited_rows_against_ancestors(facts, diagnostics);
     // Group by (owner, name), keeping first-seen order.
     let mut order: Vec<(String, String)> = Vec::new();
     let mut groups: HashMap<(String, String), Vec<PropFact>> = HashMap::new();
