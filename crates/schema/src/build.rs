@@ -65,11 +65,11 @@ pub fn build(pages: &[Page]) -> Built {
     // foreign namespace is read as the microsoft.graph type a page declares (names.rs).
     for page in &pages {
         let mut scratch = Names::default();
-        let declares = match page_subject(page, &mut scratch) {
-            (PageKind::Resource | PageKind::Enum, Some((subject, _))) => {
-                Some(names.canonical(&subject))
+        let (declares, declares_enum) = match page_subject(page, &mut scratch) {
+            (kind @ (PageKind::Resource | PageKind::Enum), Some((subject, _))) => {
+                (Some(names.canonical(&subject)), kind == PageKind::Enum)
             }
-            _ => None,
+            _ => (None, false),
         };
         let namespace = page_namespace(page);
         for annotated in page
@@ -88,6 +88,7 @@ pub fn build(pages: &[Page]) -> Built {
             PageInfo {
                 namespace,
                 declares,
+                declares_enum,
             },
         );
     }

@@ -25,6 +25,8 @@ pub(crate) struct Names {
 pub(crate) struct PageInfo {
     pub(crate) namespace: String,
     pub(crate) declares: Option<String>,
+    /// The page is an enum page (`# x enum type`, a members table).
+    pub(crate) declares_enum: bool,
 }
 
 /// Pages by path and by lowercase file stem (the first page in path order that declares a type,

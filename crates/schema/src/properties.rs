@@ -285,10 +285,22 @@ pub(crate) fn page_rows(
                 .unwrap_or(ns)
                 .to_owned();
             let ty = match parse_type_cell(ty_cell, &cell_ns) {
-                TypeExpr::Known(t) => TypeRef {
-                    name: names.canonical(&t.name),
-                    ..t
-                },
+                TypeExpr::Known(t) => {
+                    let enum_values = desc_col
+                        .and_then(|c| row.cells.get(c))
+                        .is_some_and(|c| !c.possible_values.is_empty());
+                    let name = match link_mismatch(page, ty_cell, &name, &t, enum_values, names) {
+                        Some(m) => {
+                            if !m.why.is_empty() {
+                                diagnostics
+                                    .push(link_mismatch_diagnostic(page, row.line, ty_cell, &m));
+                            }
+                            names.canonical(&m.used)
+                        }
+                        None => names.canonical(&t.name),
+                    };
+                    TypeRef { name, ..t }
+                }
                 TypeExpr::Unknown(text) => {
                     diagnostics.push(
                         Diagnostic::new(
@@ -426,6 +438,135 @@ pub(crate) fn page_rows(
             });
         }
     }
+}
+
+/// A Type cell whose link text names one type and whose target page declares another, and the
+/// type the generator uses.
+struct LinkMismatch {
+    text: String,
+    target: String,
+    used: String,
+    /// What decided; empty when there is nothing to report (a plural of the target's type).
+    why: &'static str,
+}
+
+/// Checks a Type cell's link against the page it points at (v1.0 provisioningobjectsummary.md:38
+/// `[servicePrincipal](provisioningserviceprincipal.md)`: the target page declares
+/// `provisioningServicePrincipal`). The target wins: a link is followed to a page, the text is a
+/// label. Except when the page says otherwise: its JSON representation shows the member's
+/// `@odata.type` (v1.0 call.md:79 `[invitationParticipantInfo](participantinfo.md)`, shown as
+/// `invitationParticipantInfo` at :135), which decides between the two; or the row lists the
+/// possible values of an enum while the target is not an enum page (v1.0 place-update.md:50
+/// `[bookingType](../resources/room.md)`), where the text stays. Not for a link with an anchor
+/// (`[chatType](chat.md#chattype-values)` names a section, not the page's type), nor a cell
+/// offering alternatives (`alternatives.rs`).
+fn link_mismatch(
+    page: &Page,
+    cell: &Cell,
+    property: &str,
+    parsed: &TypeRef,
+    enum_values: bool,
+    names: &Names,
+) -> Option<LinkMismatch> {
+    if parsed.is_primitive() || cell.links.len() != 1 {
+        return None;
+    }
+    let link = &cell.links[0];
+    if link.dest.contains('#') {
+        return None;
+    }
+    let info = names.pages.target(&page.path, link)?;
+    let target = info.declares.as_deref()?;
+    let text = simple_name(&parsed.name).to_ascii_lowercase();
+    let declared = simple_name(target).to_ascii_lowercase();
+    if text == declared {
+        return None;
+    }
+    // A plural that no page declares as a type of its own (beta conditionalaccessroot.md:36
+    // `[namedLocations](namedlocation.md)`) names the target's type; nothing to report.
+    if text.strip_suffix('s') == Some(declared.as_str()) && !names.pages.is_declared(&parsed.name) {
+        return Some(LinkMismatch {
+            text: parsed.name.clone(),
+            target: target.to_owned(),
+            used: target.to_owned(),
+            why: "",
+        });
+    }
+    let shown = representation(page)
+        .and_then(|r| r.member(property))
+        .and_then(|m| match &m.value {
+            JsonNode::Array(items) => items.first(),
+            v => Some(v),
+        })
+        .and_then(|v| v.member("@odata.type"))
+        .and_then(|t| t.value.as_str())
+        .map(|t| simple_name(t.trim().trim_start_matches('#')).to_owned())
+        .map(|t| (t, "the page's JSON representation"))
+        .or_else(|| listed_type(page, property).map(|t| (t, "the page's Methods table")));
+    let (used, why) = match shown {
+        Some((s, by)) if s.eq_ignore_ascii_case(simple_name(&parsed.name)) => {
+            (parsed.name.clone(), by)
+        }
+        Some((s, by)) if s.eq_ignore_ascii_case(simple_name(target)) => (target.to_owned(), by),
+        _ if enum_values && !info.declares_enum => (
+            parsed.name.clone(),
+            "the row's enum values (the linked page is no enum)",
+        ),
+        _ => (target.to_owned(), "the linked page"),
+    };
+    Some(LinkMismatch {
+        text: parsed.name.clone(),
+        target: target.to_owned(),
+        used,
+        why,
+    })
+}
+
+/// The type the page's Methods table says a `List x` method returns for property `x` (beta
+/// accesspackage.md:33 `[List incompatibleAccessPackages](..) | [accessPackage](accesspackage.md)
+/// collection`): the return cell's link text.
+fn listed_type(page: &Page, property: &str) -> Option<String> {
+    page.tables.iter().find_map(|table| {
+        let TableKind::Methods {
+            method,
+            returns: Some(returns),
+            ..
+        } = table.kind
+        else {
+            return None;
+        };
+        table.rows.iter().find_map(|row| {
+            let named = row.cells.get(method)?.text.trim();
+            let listed = named
+                .strip_prefix("List ")
+                .is_some_and(|rest| rest.trim().eq_ignore_ascii_case(property));
+            let link = row.cells.get(returns)?.links.first()?;
+            listed.then(|| link.text.trim().trim_matches(['`', '*']).to_owned())
+        })
+    })
+}
+
+/// GD0016 at the Type cell of a [`LinkMismatch`].
+fn link_mismatch_diagnostic(page: &Page, line: u32, cell: &Cell, m: &LinkMismatch) -> Diagnostic {
+    Diagnostic::new(
+        Code::LinkTargetMismatch,
+        graphgen_diag::Span {
+            file: page.path.clone(),
+            line,
+            column: cell.column,
+            len: cell.markdown.chars().count() as u32,
+        },
+        format!(
+            "link text `{}` names a different type than its target, which declares `{}`",
+            simple_name(&m.text),
+            simple_name(&m.target)
+        ),
+    )
+    .with_help(format!(
+        "the generator uses `{}`, as {} says; make the text and the target agree",
+        simple_name(&m.used),
+        m.why
+    ))
 }
 
 /// Rank of a type when pages disagree: a named type says more than a primitive, and a specific

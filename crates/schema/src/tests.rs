@@ -1059,3 +1059,69 @@ fn lead_of_the_page_named_after_the_type_wins_over_an_earlier_page_declaring_it(
     let alone = description(&[intune], "microsoft.graph.user").expect("a description");
     assert_eq!(alone.1, "v1.0/resources/intune-mam-user.md:5");
 }
+
+#[test]
+fn link_text_and_target_disagreeing_the_target_page_wins() {
+    // v1.0 provisioningobjectsummary.md:38
+    // `|servicePrincipal|[servicePrincipal](provisioningserviceprincipal.md) collection|...`
+    let built = build(&[
+        fixture(
+            "provisioningobjectsummary-serviceprincipal-link.md",
+            "v1.0/resources/provisioningobjectsummary.md",
+        ),
+        fixture(
+            "provisioningserviceprincipal.md",
+            "v1.0/resources/provisioningserviceprincipal.md",
+        ),
+    ]);
+    let p = built.schema.types["microsoft.graph.provisioningObjectSummary"]
+        .property("servicePrincipal")
+        .expect("servicePrincipal");
+    assert_eq!(
+        p.ty,
+        TypeRef::new("microsoft.graph.provisioningServicePrincipal", true)
+    );
+    let reported: Vec<_> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::LinkTargetMismatch)
+        .collect();
+    assert_eq!(reported.len(), 1, "{:?}", built.diagnostics);
+    assert_eq!(reported[0].span.line, 9);
+    assert_eq!(reported[0].span.column, 19, "at the Type cell");
+    assert!(reported[0]
+        .help
+        .as_deref()
+        .is_some_and(|h| h.contains("`provisioningServicePrincipal`")));
+}
+
+#[test]
+fn link_text_and_target_disagreeing_the_json_representation_decides_for_the_text() {
+    // v1.0 call.md:79 `[invitationParticipantInfo](participantinfo.md) collection`, shown as
+    // `"targets": [{"@odata.type": "#microsoft.graph.invitationParticipantInfo"}]` at :135.
+    let built = build(&[
+        fixture("call-targets-link.md", "v1.0/resources/call.md"),
+        fixture("participantinfo.md", "v1.0/resources/participantinfo.md"),
+        fixture(
+            "invitationparticipantinfo.md",
+            "v1.0/resources/invitationparticipantinfo.md",
+        ),
+    ]);
+    let p = built.schema.types["microsoft.graph.call"]
+        .property("targets")
+        .expect("targets");
+    assert_eq!(
+        p.ty,
+        TypeRef::new("microsoft.graph.invitationParticipantInfo", true)
+    );
+    assert_eq!(
+        built
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::LinkTargetMismatch)
+            .count(),
+        1,
+        "still reported: {:?}",
+        built.diagnostics
+    );
+}
