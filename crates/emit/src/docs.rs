@@ -42,6 +42,15 @@ fn code_span(code: &str, out: &mut String) {
     ));
 }
 
+/// The note on a field or type the docs mark deprecated, naming the line that says so:
+/// "**Deprecated** in the docs (`beta/resources/plannerplan.md:38`)."
+pub fn deprecated_note(source: &str) -> String {
+    let mut out = String::from("**Deprecated** in the docs (");
+    code_span(source, &mut out);
+    out.push_str(").");
+    out
+}
+
 /// Wraps bare URLs in `<...>` so rustdoc does not warn about them, wherever they start in a word
 /// (`"https://x"`, `(see https://x)`).
 fn wrap_urls(escaped: &str) -> String {

@@ -64,6 +64,10 @@ impl Emitter<'_> {
             if doc_lines.is_empty() {
                 doc_lines.push(format!("`{wire}`."));
             }
+            if let Some(source) = &p.deprecated {
+                doc_lines.push(String::new());
+                doc_lines.push(docs::deprecated_note(&source.to_string()));
+            }
             let doc = doc_attrs(&doc_lines);
             let field_cfg = self.features.cfg_use(&t.name, &p.ty.name);
             let accessor_cfg = self.features.cfg_use(&owner.name, &p.ty.name);

@@ -159,3 +159,59 @@ fn type_doc_shows_the_page_lead_paragraph_by_paragraph_before_the_type_line() {
     assert!(graph.contains(expected), "{graph}");
     assert!(!graph.contains("not this"));
 }
+
+/// A page of `crates/schema/src/fixtures` (real lines copied from the 2021 snapshot), at `path`.
+fn schema_fixture(name: &str, path: &str) -> graphgen_parse::Page {
+    let file = format!(
+        "{}/../schema/src/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(file).expect("fixture");
+    parse_page(Arc::from(path), &text).page
+}
+
+#[test]
+fn deprecated_marker_becomes_a_doc_note_on_the_field_and_the_struct() {
+    // beta plannerplan.md:38 `|owner (deprecated)|String|...`; beta outlooktask.md:10
+    // `# outlookTask resource type (deprecated)`.
+    let pages = [
+        schema_fixture(
+            "plannerplan-deprecated-owner.md",
+            "beta/resources/plannerplan.md",
+        ),
+        schema_fixture(
+            "outlooktask-deprecated-title.md",
+            "beta/resources/outlooktask.md",
+        ),
+    ];
+    let schema = graphgen_schema::build(&pages).schema;
+    let owner = schema.types["microsoft.graph.plannerPlan"]
+        .property("owner")
+        .and_then(|p| p.deprecated.clone())
+        .expect("owner is deprecated");
+    let task = schema.types["microsoft.graph.outlookTask"]
+        .deprecated
+        .clone()
+        .expect("outlookTask is deprecated");
+    let emitted = emit(&schema, &EmitOptions::default());
+    let graph: String = emitted
+        .files
+        .iter()
+        .filter(|f| f.path == "src/graph.rs" || f.path.starts_with("src/graph/"))
+        .map(|f| f.contents.as_str())
+        .collect();
+    let field_note = format!("    /// **Deprecated** in the docs (`{owner}`).\n");
+    let at = graph.find(&field_note).expect("field note");
+    let field = &graph[at..];
+    assert!(
+        field[..field.find("pub ").expect("a field")].contains("rename = \"owner\""),
+        "the note is on `owner`: {graph}"
+    );
+    assert!(
+        graph.contains(&format!(
+            "///\n/// **Deprecated** in the docs (`{task}`).\n"
+        )),
+        "{graph}"
+    );
+    assert!(!graph.contains("#[deprecated"));
+}

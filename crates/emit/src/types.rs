@@ -135,6 +135,10 @@ impl Emitter<'_> {
             TypeKind::Enum => "enum type",
         };
         lines.push(format!("`{}` ({kind}).", t.name));
+        if let Some(source) = &t.deprecated {
+            lines.push(String::new());
+            lines.push(crate::docs::deprecated_note(&source.to_string()));
+        }
         if let Some(base) = &t.base {
             if self.naming.types.contains_key(&base.name)
                 && self.naming.traits.contains_key(&base.name)

@@ -258,9 +258,9 @@ pub struct Property {
     /// Values a description lists for a property typed as a plain string.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub documented_values: Vec<String>,
-    /// A table marks the property "(deprecated)" after its name.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub deprecated: bool,
+    /// A table marks the property "(deprecated)" after its name: the first such row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Source>,
     /// The types a Type cell offers as alternatives (`[a](a.md) or [b](b.md)`); the property's
     /// type is then their nearest common base (`alternatives.rs`).
     #[serde(skip_serializing_if = "Vec::is_empty")]

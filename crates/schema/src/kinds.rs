@@ -209,7 +209,7 @@ pub(crate) fn keep_keys(
                 origin: Origin::Table,
                 description: None,
                 documented_values: Vec::new(),
-                deprecated: false,
+                deprecated: None,
                 alternatives: Vec::new(),
                 sources: vec![at],
             },

@@ -724,7 +724,10 @@ pub(crate) fn merge_properties(
             origin: Origin::Table,
             description,
             documented_values,
-            deprecated: group.iter().any(|f| f.deprecated),
+            deprecated: group
+                .iter()
+                .find(|f| f.deprecated)
+                .map(|f| f.source.clone()),
             alternatives: winner.alternatives.clone(),
             sources: group.iter().map(|f| f.source.clone()).collect(),
         };

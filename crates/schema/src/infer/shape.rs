@@ -265,7 +265,7 @@ pub(super) fn apply(
                     origin: Origin::Example,
                     description: None,
                     documented_values: Vec::new(),
-                    deprecated: false,
+                    deprecated: None,
                     sources,
                 });
                 changed = true;
