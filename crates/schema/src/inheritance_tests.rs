@@ -2,15 +2,8 @@
 //! copied into `src/fixtures` (see its README for where each comes from).
 
 use super::*;
-use graphgen_parse::{parse_page, Page};
-use std::sync::Arc;
-
-/// A page of `src/fixtures` (real lines copied from the 2021 snapshot), at `path`.
-fn fixture(name: &str, path: &str) -> Page {
-    let file = format!("{}/src/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(file).expect("fixture");
-    parse_page(Arc::from(path), &text).page
-}
+use crate::test_pages::{fixture, page};
+use graphgen_parse::Page;
 
 fn base_of<'a>(schema: &'a Schema, name: &str) -> Option<&'a BaseType> {
     schema.types[name].base.as_ref()
@@ -85,7 +78,7 @@ fn api_page_titled_get_resource_declares_no_type() {
 /// A page that only declares `name` (its title line), so that links to it name a known type.
 fn declaring(name: &str) -> Page {
     let text = format!("# {name} resource type\n\nNamespace: microsoft.graph\n");
-    parse_page(Arc::from(format!("v1.0/resources/{name}.md")), &text).page
+    page(&format!("v1.0/resources/{name}.md"), &text)
 }
 
 fn prose_base(fixture_name: &str, path: &str, subject: &str, also: &[&str]) -> (String, String) {

@@ -46,3 +46,26 @@ mod tests;
 
 #[cfg(test)]
 mod inheritance_tests;
+
+#[cfg(test)]
+mod description_tests;
+
+#[cfg(test)]
+mod phantom_tests;
+
+/// Pages for the tests: inline text, or a file of `src/fixtures` (real lines copied from the 2021
+/// snapshot; its README says from where).
+#[cfg(test)]
+mod test_pages {
+    use graphgen_parse::{parse_page, Page};
+    use std::sync::Arc;
+
+    pub(crate) fn page(path: &str, text: &str) -> Page {
+        parse_page(Arc::from(path), text).page
+    }
+
+    pub(crate) fn fixture(name: &str, path: &str) -> Page {
+        let file = format!("{}/src/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        page(path, &std::fs::read_to_string(file).expect("fixture"))
+    }
+}
