@@ -185,7 +185,7 @@ pub fn build(pages: &[Page]) -> Built {
         }
         schema.types.insert(name, t);
     }
-    properties::merge_properties(&mut schema, facts.props, &mut diagnostics);
+    crate::merge::merge_properties(&mut schema, facts.props, &mut diagnostics);
     enums::merge_enum_tables(&mut schema, facts.enum_facts, &mut diagnostics);
     bases::resolve_bases(&mut schema, facts.bases, &mut diagnostics);
     crate::cycles::cut_cycles(&mut schema, &mut diagnostics);

@@ -15,6 +15,7 @@ mod infer;
 pub mod ir;
 mod kinds;
 mod legacy;
+mod merge;
 mod methods;
 mod names;
 pub mod operations;
