@@ -101,6 +101,11 @@ pub(crate) fn resource_statements(
             });
         }
     }
+    // "This is an _open type_ that represents ..." (callRecords feedbackTokenSet): the lead says
+    // what the annotation would; an annotation's `openType` below still decides.
+    if page.lead.iter().any(|p| says_open_type(&p.value)) {
+        facts.flags.entry(subject.to_owned()).or_default().1 = Some(true);
+    }
     for block in &page.code_blocks {
         let Some(a) = &block.annotation else { continue };
         if a.block_type() != Some("resource") {
@@ -145,6 +150,20 @@ pub(crate) fn resource_statements(
             });
         }
     }
+}
+
+/// A sentence that calls the page's type an open type: "This is an _open type_", "is an open
+/// type"; "not an open type" does not.
+fn says_open_type(text: &str) -> bool {
+    let plain: String = text
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '_' | '*' | '`'))
+        .collect();
+    ["is an open type", "this open type"]
+        .iter()
+        .any(|p| plain.contains(p))
+        && !plain.contains("not an open type")
 }
 
 /// Chooses each type's base by the order of trust annotation > prose > "Inherited from" rows,

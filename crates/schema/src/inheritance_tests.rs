@@ -424,3 +424,40 @@ fn inherited_row_in_another_case_is_the_ancestors_property_not_a_second_one() {
         .collect();
     assert_eq!(reported, [11]);
 }
+
+#[test]
+fn open_type_sentence_in_the_lead_makes_an_open_type() {
+    // "This is an _open type_ that represents the set of feedback tokens ..."
+    let built = build(&[fixture(
+        "feedbacktokenset-open-type-prose.md",
+        "v1.0/resources/callrecords-feedbacktokenset.md",
+    )]);
+    let t = &built.schema.types["microsoft.graph.callRecords.feedbackTokenSet"];
+    assert_eq!(t.open, Some(true));
+}
+
+#[test]
+fn members_of_an_open_type_missing_from_its_table_are_not_reported() {
+    // v1.0 fieldvalueset.md:20-22 `"openType": true`; `Color` is a column, not a table row.
+    let resource = "# fieldValueSet resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n|id|String|Id.|\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.fieldValueSet\",\n      \"optionalProperties\": [\"Author\", \"AuthorLookupId\", \"Name\", \"Color\", \"Quantity\" ],\n       \"baseType\": \"microsoft.graph.entity\", \"openType\": true } -->\n\n```json\n{ \"id\": \"1\" }\n```\n";
+    let api = "# Get fields\n\n## Example\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.fieldValueSet\" } -->\n\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n  \"id\": \"1\",\n  \"Color\": \"Red\"\n}\n```\n";
+    let built = build(&[
+        page("v1.0/resources/fieldvalueset.md", resource),
+        page("v1.0/api/listitem-get.md", api),
+    ]);
+    assert!(built
+        .diagnostics
+        .iter()
+        .all(|d| d.code != graphgen_diag::Code::UnknownExampleProperty));
+    // The same page without `openType` reports `Color`.
+    let closed = resource.replace(", \"openType\": true", "");
+    let built = build(&[
+        page("v1.0/resources/fieldvalueset.md", &closed),
+        page("v1.0/api/listitem-get.md", api),
+    ]);
+    assert!(built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == graphgen_diag::Code::UnknownExampleProperty
+            && d.message.contains("`Color`")));
+}

@@ -250,12 +250,16 @@ fn check_members(
         return;
     };
     let all = schema.all_properties(ty);
+    // An open type (`"openType": true`, "This is an _open type_") takes members no table lists.
+    let open = std::iter::once(def)
+        .chain(schema.ancestors(ty))
+        .any(|t| t.open == Some(true));
     for m in members {
         if is_annotation_key(&m.key) {
             continue;
         }
         match all.iter().find(|(_, p)| p.name == m.key) {
-            None if def.shape == Shape::Declared => diagnostics.push(
+            None if def.shape == Shape::Declared && !open => diagnostics.push(
                 Diagnostic::new(
                     Code::UnknownExampleProperty,
                     Span::line(path, m.line),
