@@ -22,6 +22,9 @@
 //! * [`OpenType`]: the catch-all map for unknown properties and annotations.
 //! * [`from_str`] / [`from_slice`] / [`from_value`]: parsing whose errors
 //!   name the JSON path (`value[1].jobTitle: invalid type ...`).
+//! * [`Operation`]: what a generated request descriptor (the crate's
+//!   `operations` module) implements: method, URL template, path with
+//!   percent-encoded parameters ([`push_encoded`]), request and response types.
 //! * [`testing`]: round-trip assertions for tests of generated models.
 //!
 //! A generated property looks like this:
@@ -1786,6 +1789,96 @@ fn locate<T: serde::de::DeserializeOwned>(root: &serde_json::Value) -> String {
             }
         }
     }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// operations
+// ---------------------------------------------------------------------------
+
+/// The HTTP method of an [`Operation`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    /// The method as it goes on the wire: `"GET"`, `"PATCH"`...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A documented Graph call as a value: it knows its method, builds its URL
+/// from its (typed) path parameters and names the types of its request and
+/// response bodies. It sends nothing: any HTTP client (or a test double)
+/// executes it. A call the docs give several URL templates for is an enum
+/// with a variant per template.
+///
+/// ```text
+/// let op = ProfilePostLanguages::new();
+/// let url = format!("https://graph.microsoft.com/beta{}", op.path());
+/// let created: LanguageProficiency = client.request(ProfilePostLanguages::METHOD.as_str(), url).json(&body).send()?.json()?;
+/// ```
+pub trait Operation {
+    /// The HTTP method.
+    const METHOD: Method;
+
+    /// The request body: a model or parameter type, `()` when the call has
+    /// none, `serde_json::Value` when the docs do not say which type it is.
+    type Request: serde::Serialize;
+    /// The response body: a model type, an [`ODataCollection`] page, `()`
+    /// when the response has no body, `serde_json::Value` when the docs do not
+    /// say which type it is.
+    type Response: serde::de::DeserializeOwned;
+    /// The URL template this value builds, as the docs write it
+    /// (`/users/{id | userPrincipalName}/profile/languages`), relative to the
+    /// version root (`https://graph.microsoft.com/v1.0`).
+    fn template(&self) -> &'static str;
+    /// The path (and query, when the template has one) relative to the
+    /// version root, starting with `/`, each parameter percent-encoded
+    /// ([`push_encoded`]).
+    fn path(&self) -> String;
+}
+
+/// Appends `value` to `out`, percent-encoding every byte but the RFC 3986
+/// unreserved characters (`A-Z a-z 0-9 - . _ ~`), so a value is always one
+/// path segment or one query value: `a/b c?` becomes `a%2Fb%20c%3F`. A
+/// value that is all dots (`.`, `..`) stays a dot segment, which URL parsers
+/// resolve away even when encoded (`%2E%2E`); Graph ids never are.
+pub fn push_encoded(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in value.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xF)] as char);
+        }
+    }
+}
+
+/// `value` percent-encoded as one path segment; see [`push_encoded`].
+pub fn encode_path_segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value);
     out
 }
 
