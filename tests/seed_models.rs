@@ -88,3 +88,81 @@ fn seed_item_facet_dispatches_on_odata_type_and_keeps_unknown_derived_types() {
     );
     assert!(base.additional.contains_key("categories"));
 }
+
+mod operations {
+    use graph_models::graph::LanguageProficiency;
+    use graph_models::operations::{
+        InvitationUpdateLanguageproficiency, LanguageproficiencyUpdate, ProfilePostLanguages,
+    };
+    use graph_models::runtime::{Method, Operation};
+
+    const HOSTILE: &str = "a/b c?";
+
+    /// Compiles only when `O` names these request and response types.
+    fn types<O: Operation<Request = Req, Response = Resp>, Req, Resp>(_: &O) {}
+
+    /// What a client does with any descriptor.
+    fn request_line<O: Operation>(op: &O) -> String {
+        format!(
+            "{} https://graph.microsoft.com/beta{}",
+            O::METHOD,
+            op.path()
+        )
+    }
+
+    #[test]
+    fn post_languages_builds_both_templates_with_the_id_encoded() {
+        let me = ProfilePostLanguages::Me;
+        assert_eq!(me.path(), "/me/profile/languages");
+        assert_eq!(me.template(), "/me/profile/languages");
+        let user = ProfilePostLanguages::Users {
+            id: HOSTILE.to_owned(),
+        };
+        assert_eq!(user.path(), "/users/a%2Fb%20c%3F/profile/languages");
+        assert_eq!(
+            user.template(),
+            "/users/{id | userPrincipalName}/profile/languages"
+        );
+        assert_eq!(ProfilePostLanguages::METHOD, Method::Post);
+        assert_eq!(
+            request_line(&user),
+            "POST https://graph.microsoft.com/beta/users/a%2Fb%20c%3F/profile/languages"
+        );
+        types::<_, LanguageProficiency, LanguageProficiency>(&user);
+    }
+
+    #[test]
+    fn update_language_encodes_every_parameter_and_keeps_them_apart() {
+        let me = LanguageproficiencyUpdate::Me {
+            id: HOSTILE.to_owned(),
+        };
+        assert_eq!(me.path(), "/me/profile/languages/a%2Fb%20c%3F");
+        // The template names `{id}` twice: two fields, each in its place.
+        let user = LanguageproficiencyUpdate::Users {
+            id: "adele@contoso.com".to_owned(),
+            id_2: HOSTILE.to_owned(),
+        };
+        assert_eq!(
+            user.path(),
+            "/users/adele%40contoso.com/profile/languages/a%2Fb%20c%3F"
+        );
+        assert_eq!(LanguageproficiencyUpdate::METHOD.as_str(), "PATCH");
+        types::<_, LanguageProficiency, LanguageProficiency>(&me);
+    }
+
+    #[test]
+    fn invitation_update_is_a_struct_with_a_constructor() {
+        let op = InvitationUpdateLanguageproficiency::new(HOSTILE, "ü");
+        assert_eq!(op.invitations_id, HOSTILE);
+        assert_eq!(
+            op.path(),
+            "/invitations/a%2Fb%20c%3F/invitedUser/profile/languages/%C3%BC"
+        );
+        assert_eq!(
+            op.template(),
+            "/invitations/{invitationsId}/invitedUser/profile/languages/{languageProficiencyId}"
+        );
+        assert_eq!(InvitationUpdateLanguageproficiency::METHOD, Method::Patch);
+        types::<_, LanguageProficiency, LanguageProficiency>(&op);
+    }
+}

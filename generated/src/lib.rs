@@ -42,6 +42,17 @@
 //! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
 //! ```
 //!
+//! # Operations
+//!
+//! [`operations`] has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
+//!
+//! ```text
+//! let op = operations::LanguageproficiencyUpdate::Me { id: "a/b c?".into() }; // PATCH /me/profile/languages/{id}
+//! let url = format!("https://graph.microsoft.com/v1.0{}", op.path());
+//! let reply: <LanguageproficiencyUpdate as Operation>::Response =
+//!     client.request(LanguageproficiencyUpdate::METHOD.as_str(), url).json(&body).send()?.json()?;
+//! ```
+//!
 //! # Features
 //!
 //! Each product area of the docs (front matter `ms.prod`) is a cargo feature; `default` is `full`, every area. To compile less, depend with `default-features = false` and name the areas you use. An area brings the base types of its types with it (`users` compiles `user`, `directoryObject` and `entity`), and nothing else of their areas. Types without an area (shared complex types such as `identitySet`) are always compiled. A property whose type is not compiled is not a field: its value is kept in `additional` and serializes back unchanged.
@@ -52,4 +63,5 @@
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
 pub mod runtime;
+pub mod operations;
 pub mod graph;

@@ -118,6 +118,40 @@ impl Features {
         cfg_of(&Need::AnyOf(set))
     }
 
+    /// `#[cfg(...)]` that holds when every one of `types` is compiled (an operation naming them).
+    pub(crate) fn cfg_all(&self, types: &[&str]) -> TokenStream {
+        let mut needs: Vec<&BTreeSet<String>> = Vec::new();
+        for t in types {
+            if let Some(Need::AnyOf(set)) = self.need.get(*t) {
+                if !needs.contains(&set) {
+                    needs.push(set);
+                }
+            }
+        }
+        // A need that another implies is redundant: `any(a)` with `any(a, b)` is `a`.
+        let kept: Vec<&BTreeSet<String>> = needs
+            .iter()
+            .filter(|n| !needs.iter().any(|m| m != *n && m.is_subset(n)))
+            .copied()
+            .collect();
+        match kept.as_slice() {
+            [] => TokenStream::new(),
+            [one] => cfg_of(&Need::AnyOf((*one).clone())),
+            many => {
+                let preds = many.iter().map(|set| {
+                    if set.len() == 1 {
+                        let f = set.iter().next().expect("one feature");
+                        quote!(feature = #f)
+                    } else {
+                        let fs = set.iter();
+                        quote!(any(#(feature = #fs),*))
+                    }
+                });
+                quote!(#[cfg(all(#(#preds),*))])
+            }
+        }
+    }
+
     /// `#[cfg(...)]` for a use of `used` inside the items of `owner`, when whatever compiles
     /// `owner` does not already compile `used`.
     pub(crate) fn cfg_use(&self, owner: &str, used: &str) -> TokenStream {

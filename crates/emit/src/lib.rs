@@ -5,7 +5,8 @@
 //!
 //! Passes, one file each: `naming` (Rust names of types, traits and unions, collisions),
 //! `types` (property types, boxing, type docs), `structs` (structs and base traits), `unions`
-//! (`AnyX`), `enums`, `round_trip` (the generated round-trip tests), `cargo` (`Cargo.toml`),
+//! (`AnyX`), `enums`, `operations` (request descriptors), `round_trip` (the generated
+//! round-trip tests), `cargo` (`Cargo.toml`),
 //! `format` (prettyplease); `emit` below assembles the modules into files.
 
 pub mod docs;
@@ -16,6 +17,7 @@ mod enums;
 mod features;
 mod format;
 mod naming;
+mod operations;
 mod round_trip;
 mod structs;
 mod types;
@@ -71,9 +73,9 @@ pub struct Emitted {
 
 /// Module path of a namespace: `microsoft.graph` -> `graph`, `microsoft.graph.callRecords` ->
 /// `graph::call_records`.
-/// A top-level module is never `runtime` or `lib` (the crate's own `src/runtime.rs` and
-/// `src/lib.rs`), `main` or `bin` (cargo would take `src/main.rs` and `src/bin/` for binaries):
-/// those get `_ns`. A name too long for a file name is shortened (see [`MAX_MODULE_NAME`]).
+/// A top-level module is never `runtime`, `operations` or `lib` (the crate's own
+/// `src/runtime.rs`, `src/operations.rs` and `src/lib.rs`), `main` or `bin` (cargo would take
+/// `src/main.rs` and `src/bin/` for binaries): those get `_ns`. A name too long for a file name is shortened (see [`MAX_MODULE_NAME`]).
 pub fn module_path(namespace: &str) -> Vec<String> {
     let trimmed = namespace.strip_prefix("microsoft.").unwrap_or(namespace);
     let mut path: Vec<String> = trimmed
@@ -83,7 +85,7 @@ pub fn module_path(namespace: &str) -> Vec<String> {
         .map(|m| shortened(&m).unwrap_or(m))
         .collect();
     if let Some(first) = path.first_mut() {
-        if ["runtime", "lib", "main", "bin"].contains(&first.as_str()) {
+        if ["runtime", "operations", "lib", "main", "bin"].contains(&first.as_str()) {
             first.push_str("_ns");
         }
     }
@@ -319,6 +321,47 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         });
     }
 
+    let operations = emitter.emit_operations();
+    let mut operations_doc = Vec::new();
+    let mut operations_mod = TokenStream::new();
+    if !operations.is_empty() {
+        // The crate docs show a descriptor with one parameter, else the first.
+        let shown = operations
+            .iter()
+            .find(|d| d.params == 1)
+            .unwrap_or(&operations[0]);
+        let (name, template, example) = (&shown.name, &shown.template, &shown.example);
+        for line in [
+            String::new(),
+            "# Operations".into(),
+            String::new(),
+            "[`operations`] has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
+            String::new(),
+            "```text".into(),
+            format!("let op = operations::{example}; // {template}"),
+            "let url = format!(\"https://graph.microsoft.com/v1.0{}\", op.path());".into(),
+            format!("let reply: <{name} as Operation>::Response ="),
+            format!("    client.request({name}::METHOD.as_str(), url).json(&body).send()?.json()?;"),
+            "```".into(),
+        ] {
+            operations_doc.push(format!(" {line}"));
+        }
+        let head = quote! {
+            //! Request descriptors: one per API page, named after the page. Each knows its
+            //! method and URL template, builds its path from its parameters (percent-encoded)
+            //! and names its request and response types through [`crate::runtime::Operation`];
+            //! any HTTP client executes it. A descriptor is compiled when every type it names is.
+        };
+        let items = operations.into_iter().map(|d| d.item).collect();
+        files.push(GeneratedFile {
+            path: "src/operations.rs".into(),
+            contents: format_module(head, items, "operations"),
+        });
+        operations_mod = quote!(
+            pub mod operations;
+        );
+    }
+
     let top: Vec<Ident> = module_list
         .iter()
         .filter(|m| m.len() == 1)
@@ -376,12 +419,14 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         //! });
         //! // {"@odata.type":"#microsoft.graph.fileAttachment","name":"hello.txt","contentBytes":"SGVsbG8="}
         //! ```
+        #(#![doc = #operations_doc])*
         #(#![doc = #feature_doc])*
         #![forbid(unsafe_code)]
         // Link labels are the docs' own words; when a label happens to equal the Rust name the
         // explicit target is redundant, which is harmless.
         #![allow(rustdoc::redundant_explicit_links)]
         pub mod runtime;
+        #operations_mod
         #(pub mod #top;)*
     };
     files.push(GeneratedFile {

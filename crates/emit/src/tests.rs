@@ -44,6 +44,55 @@ fn snapshot_seed_models() {
 }
 
 #[test]
+fn snapshot_seed_operations() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    insta::assert_snapshot!(file(&emitted.files, "src/operations.rs"));
+}
+
+#[test]
+fn operation_variants_are_named_by_the_words_templates_do_not_share() {
+    use graphgen_schema::operations::Template;
+    let t = |path: &str| Template {
+        method: "GET".into(),
+        path: path.into(),
+        query: None,
+        params: Vec::new(),
+        function: None,
+        suffix: None,
+        pieces: Vec::new(),
+        source: graphgen_schema::Source::new(&std::sync::Arc::from("a.md"), 1),
+    };
+    let templates = [
+        t("/me/events/{id}"),
+        t("/users/{id}/events/{id}"),
+        t("/users/{id}/calendar/events/{id}"),
+        t("/users/{userPrincipalName}/events/{id}"),
+        t("/events/{id}"),
+        t("/me/reminderView(start={s})/$value"),
+    ];
+    let refs: Vec<&Template> = templates.iter().collect();
+    assert_eq!(
+        operations::variant_names(&refs),
+        [
+            "MeEvents",
+            "UsersEvents",
+            "UsersCalendarEvents",
+            "UsersEvents2",
+            "Events",
+            "MeReminderViewValue"
+        ]
+    );
+    assert_eq!(
+        operations::variant_names(&refs[..4]),
+        ["Me", "Users", "UsersCalendar", "Users2"]
+    );
+    assert_eq!(
+        operations::variant_names(&refs[..5]).last().unwrap(),
+        "Template"
+    );
+}
+
+#[test]
 fn snapshot_seed_round_trip_tests() {
     let emitted = emit(&seed_schema(), &EmitOptions::default());
     insta::assert_snapshot!(file(&emitted.files, "tests/round_trip.rs"));

@@ -12,10 +12,9 @@ use crate::ir::*;
 use crate::names::{is_type_word, page_namespace, qualify, Names};
 use crate::subject::PageKind;
 use graphgen_diag::{Code, Diagnostic, Severity};
-use graphgen_parse::{
-    BodyStatementKind, FunctionCall, OperationFacts, Page, PathParam, PermissionKind, UrlPiece,
-    UrlTemplate,
-};
+use graphgen_parse::{BodyStatementKind, OperationFacts, Page, UrlTemplate};
+/// Parts of a template and a permission row, as the parse stage reads them.
+pub use graphgen_parse::{FunctionCall, PathParam, PermissionKind, UrlPiece};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
