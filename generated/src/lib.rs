@@ -44,7 +44,7 @@
 //!
 //! # Operations
 //!
-//! [`operations`] has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
+//! [`operations`] (feature `operations`, on by default) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
 //!
 //! ```text
 //! let op = operations::LanguageproficiencyUpdate::Me { id: "a/b c?".into() }; // PATCH /me/profile/languages/{id}
@@ -63,5 +63,6 @@
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
 pub mod runtime;
+#[cfg(feature = "operations")]
 pub mod operations;
 pub mod graph;

@@ -203,11 +203,25 @@ impl Features {
         quote!(#file)
     }
 
-    /// The `[features]` table of the crate's `Cargo.toml`.
-    pub(crate) fn cargo_table(&self) -> String {
+    /// The `[features]` table of the crate's `Cargo.toml`; `operations`: the crate has request
+    /// descriptors (`src/operations.rs`), compiled under the feature of that name.
+    pub(crate) fn cargo_table(&self, operations: bool) -> String {
         let mut s = String::from("\n[features]\n");
-        s.push_str("# Every area. Depend with `default-features = false` and name areas to compile less.\n");
-        s.push_str("default = [\"full\"]\n");
+        let mut default = Vec::new();
+        if !self.all.is_empty() {
+            default.push("\"full\"");
+        }
+        if operations {
+            default.push("\"operations\"");
+        }
+        s.push_str("# Every area and the request descriptors. Depend with `default-features = false` and name\n# areas (and `operations`) to compile less.\n");
+        s.push_str(&format!("default = [{}]\n", default.join(", ")));
+        if operations {
+            s.push_str("# Request descriptors (`operations`), one per API page, for the areas that are on.\noperations = []\n");
+        }
+        if self.all.is_empty() {
+            return s;
+        }
         let all: Vec<String> = self.all.keys().map(|f| format!("\"{f}\"")).collect();
         s.push_str(&format!("full = [{}]\n", all.join(", ")));
         for (f, count) in &self.all {

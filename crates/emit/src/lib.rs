@@ -322,6 +322,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
     }
 
     let operations = emitter.emit_operations();
+    let has_operations = !operations.is_empty();
     let mut operations_doc = Vec::new();
     let mut operations_mod = TokenStream::new();
     if !operations.is_empty() {
@@ -335,7 +336,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
             String::new(),
             "# Operations".into(),
             String::new(),
-            "[`operations`] has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
+            "[`operations`] (feature `operations`, on by default) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
             String::new(),
             "```text".into(),
             format!("let op = operations::{example}; // {template}"),
@@ -358,6 +359,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
             contents: format_module(head, items, "operations"),
         });
         operations_mod = quote!(
+            #[cfg(feature = "operations")]
             pub mod operations;
         );
     }
@@ -445,7 +447,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
     });
     files.push(GeneratedFile {
         path: "Cargo.toml".into(),
-        contents: cargo::cargo_toml(options, &emitter.features),
+        contents: cargo::cargo_toml(options, &emitter.features, has_operations),
     });
     files.push(GeneratedFile {
         path: "rustfmt.toml".into(),
