@@ -461,3 +461,27 @@ fn members_of_an_open_type_missing_from_its_table_are_not_reported() {
         .any(|d| d.code == graphgen_diag::Code::UnknownExampleProperty
             && d.message.contains("`Color`")));
 }
+
+#[test]
+fn text_plain_count_response_is_not_json_data_and_no_value_mismatch() {
+    // `GET /users/$count` answers `Content-type: text/plain` and `893`: not a user.
+    let built = build(&[
+        fixture("user-list-count-text-plain.md", "v1.0/api/user-list.md"),
+        declaring("user"),
+    ]);
+    let example = built
+        .schema
+        .examples
+        .iter()
+        .find(|e| e.source.file.as_ref() == "v1.0/api/user-list.md")
+        .expect("the response is an example");
+    assert!(
+        matches!(&example.status, ExampleStatus::Unusable { reason } if reason.contains("text/plain")),
+        "{:?}",
+        example.status
+    );
+    assert!(built
+        .diagnostics
+        .iter()
+        .all(|d| d.code != graphgen_diag::Code::ExampleValueMismatch));
+}

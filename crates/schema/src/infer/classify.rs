@@ -58,6 +58,13 @@ pub(super) fn classify(
             },
         };
     };
+    // A body the message says is not JSON (`Content-type: text/plain` and `893` for
+    // `GET /users/$count`) is not a representation of any type, whatever it parses as.
+    if let Some(ct) = c.content_type.as_deref().filter(|ct| !ct.contains("json")) {
+        return ExampleStatus::Unusable {
+            reason: format!("the body is `{ct}`, not JSON"),
+        };
+    }
     // A body that only a lenient reader accepts (trailing commas, comments) is reported, and
     // tested in its repaired form: the data is clear, only the syntax is wrong.
     if let Some(err) = &c.body.json_error {

@@ -138,6 +138,7 @@ pub(super) fn collect<'a>(
                 collection,
                 patch,
                 annotation_line: annotation.line,
+                content_type: content_type(block.http.as_ref()),
             });
         }
     }
@@ -174,4 +175,16 @@ fn section_type(
                 .filter(|t| t.kind != TypeKind::Enum)
                 .map(|_| (name, l.collection))
         })
+}
+
+/// The `Content-Type` an HTTP example states (`text/plain` for `GET /users/$count`).
+fn content_type(message: Option<&HttpMessage>) -> Option<String> {
+    let headers = match message? {
+        HttpMessage::Request { headers, .. } | HttpMessage::Response { headers, .. } => headers,
+        HttpMessage::Unrecognized { .. } => return None,
+    };
+    headers
+        .iter()
+        .find(|h| h.value.0.eq_ignore_ascii_case("content-type"))
+        .map(|h| h.value.1.trim().to_ascii_lowercase())
 }

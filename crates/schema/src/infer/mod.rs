@@ -38,6 +38,8 @@ pub(super) struct Candidate<'a> {
     collection: bool,
     patch: bool,
     annotation_line: u32,
+    /// The message's `Content-Type` header, when it states one.
+    content_type: Option<String>,
 }
 
 pub(crate) fn examples(
