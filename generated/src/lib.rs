@@ -44,7 +44,7 @@
 //!
 //! # Operations
 //!
-//! [`operations`] (feature `operations`, on by default) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
+//! [`operations`] (feature `operations`, opt-in) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
 //!
 //! ```text
 //! let op = operations::LanguageproficiencyUpdate::Me { id: "a/b c?".into() }; // PATCH /me/profile/languages/{id}

@@ -518,6 +518,7 @@ fn compile_batch(
             "check",
             "--workspace",
             "--tests",
+            "--all-features",
             "--keep-going",
             "--quiet",
             "--message-format",

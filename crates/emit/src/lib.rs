@@ -336,7 +336,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
             String::new(),
             "# Operations".into(),
             String::new(),
-            "[`operations`] (feature `operations`, on by default) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
+            "[`operations`] (feature `operations`, opt-in) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
             String::new(),
             "```text".into(),
             format!("let op = operations::{example}; // {template}"),
