@@ -30,19 +30,9 @@ pub(crate) fn resource_statements(
         // The link text names the base; when it is prose ("Conditional Access Session
         // Control"), the target page's name does.
         let named = match (&statement.link, &statement.name) {
-            (Some(link), _) => {
-                // Of the namespace of the page the link points at.
-                let link_ns = names
-                    .pages
-                    .link_namespace(&page.path, link)
-                    .unwrap_or(ns)
-                    .to_owned();
-                [Some(link.text.trim().trim_matches('`')), link.target_page()]
-                    .into_iter()
-                    .flatten()
-                    .find(|n| is_type_word(n))
-                    .map(|n| names.canonical(&qualify(n, &link_ns)))
-            }
+            (Some(link), _) => link_names(page, link, ns, names)
+                .first()
+                .map(|n| names.canonical(n)),
             // A bare name counts when a page declares that type: "Inherits from directoryObject."
             (None, Some(name)) if names.is_known(&qualify(name, ns)) => {
                 Some(names.canonical(&qualify(name, ns)))
@@ -80,25 +70,28 @@ pub(crate) fn resource_statements(
     }
     // The base page names its children: child -> base facts, trusted below the child's own.
     for link in &page.derived_types {
-        let link_ns = names
-            .pages
-            .link_namespace(&page.path, link)
-            .unwrap_or(ns)
-            .to_owned();
-        let child = [Some(link.text.trim().trim_matches('`')), link.target_page()]
+        let source = Source::new(&page.path, link.line);
+        let child = link_names(page, link, ns, names)
             .into_iter()
-            .flatten()
-            .filter(|n| is_type_word(n))
-            .map(|n| qualify(n, &link_ns))
-            .find(|n| names.is_known(n))
-            .map(|n| names.canonical(&n));
-        if let Some(child) = child {
-            facts.bases.push(BaseFact {
-                child,
+            .find(|n| names.is_known(n));
+        match child {
+            Some(child) => facts.bases.push(BaseFact {
+                child: names.canonical(&child),
                 base: subject.to_owned(),
                 evidence: BaseEvidence::DerivedTypes,
-                source: Source::new(&page.path, link.line),
-            });
+                source,
+            }),
+            None => diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadStatement,
+                    source.span(),
+                    format!(
+                        "derived type [{}] is not read: no page declares the type it links",
+                        link.text
+                    ),
+                )
+                .with_severity(graphgen_diag::Severity::Note),
+            ),
         }
     }
     // "This is an _open type_ that represents ..." (callRecords feedbackTokenSet): the lead says
@@ -150,6 +143,18 @@ pub(crate) fn resource_statements(
             });
         }
     }
+}
+
+/// The type names a link offers, qualified by the namespace of the page it points at: its text,
+/// then (when the text is prose such as "Conditional Access Session Control") its page's name.
+fn link_names(page: &Page, link: &graphgen_parse::Link, ns: &str, names: &Names) -> Vec<String> {
+    let link_ns = names.pages.link_namespace(&page.path, link).unwrap_or(ns);
+    [Some(link.text.trim().trim_matches('`')), link.target_page()]
+        .into_iter()
+        .flatten()
+        .filter(|n| is_type_word(n))
+        .map(|n| qualify(n, link_ns))
+        .collect()
 }
 
 /// A sentence that calls the page's type an open type: "This is an _open type_", "is an open
@@ -227,23 +232,18 @@ pub(crate) fn resolve_bases(
                 .ancestors(&chosen.name)
                 .iter()
                 .any(|a| a.name == other.base);
-            let message = if ancestor {
-                format!(
-                    "`{}` inherits from `{}` here, an ancestor of `{}`, which its {} states; the more specific base is used",
-                    simple_name(child),
-                    simple_name(&other.base),
-                    simple_name(&chosen.name),
-                    evidence_name(chosen.evidence)
-                )
+            let (chosen_name, evidence) =
+                (simple_name(&chosen.name), evidence_name(chosen.evidence));
+            let rest = if ancestor {
+                format!(", an ancestor of `{chosen_name}`, which its {evidence} states; the more specific base is used")
             } else {
-                format!(
-                    "`{}` inherits from `{}` here, but from `{}` per its {}",
-                    simple_name(child),
-                    simple_name(&other.base),
-                    simple_name(&chosen.name),
-                    evidence_name(chosen.evidence)
-                )
+                format!(", but from `{chosen_name}` per its {evidence}")
             };
+            let message = format!(
+                "`{}` inherits from `{}` here{rest}",
+                simple_name(child),
+                simple_name(&other.base)
+            );
             diagnostics.push(
                 Diagnostic::new(Code::InheritanceDisagreement, other.source.span(), message)
                     .with_related(at.span(), "the base the generator uses"),

@@ -485,3 +485,14 @@ fn text_plain_count_response_is_not_json_data_and_no_value_mismatch() {
         .iter()
         .all(|d| d.code != graphgen_diag::Code::ExampleValueMismatch));
 }
+
+#[test]
+fn derived_types_table_link_to_an_undeclared_type_is_reported_not_dropped() {
+    // The same table with no page declaring acceptJoinResponse & co.: three unread notes.
+    let found = unread(&[fixture(
+        "participantjoiningresponse-derived-types.md",
+        "v1.0/resources/participantjoiningresponse.md",
+    )]);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[0].contains("derived type [acceptJoinResponse] is not read"));
+}
