@@ -247,6 +247,7 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         }
         let item = match t.kind {
             TypeKind::Enum => emitter.emit_enum(t),
+            _ if t.shape == graphgen_schema::Shape::Any => emitter.emit_any_json(t),
             _ => {
                 let mut s = emitter.emit_struct(t);
                 if emitter.bases.contains(&t.name) {

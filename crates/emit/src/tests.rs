@@ -264,3 +264,27 @@ fn deprecated_marker_becomes_a_doc_note_on_the_field_and_the_struct() {
     );
     assert!(!graph.contains("#[deprecated"));
 }
+
+#[test]
+fn any_json_type_is_an_alias_of_value_under_its_documented_name() {
+    // v1.0 json.md declares `Json` with no property; range.md:66 `|values|Json|`;
+    // range-update.md:72 sends `[["Hello", "100"],["1/1/2016", null]]`.
+    let pages = [
+        schema_fixture("json-resource.md", "v1.0/resources/json.md"),
+        schema_fixture("range-json-cells.md", "v1.0/resources/range.md"),
+        schema_fixture("range-update-json-values.md", "v1.0/api/range-update.md"),
+    ];
+    let schema = graphgen_schema::build(&pages).schema;
+    let emitted = emit(&schema, &EmitOptions::default());
+    let graph = file(&emitted.files, "src/graph.rs");
+    assert!(
+        graph.contains("/// Represents data returned in JSON format\n")
+            && graph.contains("pub type Json = ::serde_json::Value;\n"),
+        "{graph}"
+    );
+    assert!(
+        graph.contains("pub values: crate::runtime::Nullable<crate::graph::Json>,"),
+        "{graph}"
+    );
+    assert!(!graph.contains("pub struct Json"), "{graph}");
+}

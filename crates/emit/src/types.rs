@@ -108,6 +108,18 @@ impl Emitter<'_> {
                 .is_some_and(|ds| ds.iter().any(|d| reach.contains(d)))
     }
 
+    /// A type whose values are any JSON (`Shape::Any`, v1.0 `Json`): an alias of
+    /// `serde_json::Value` under the documented name, so fields name the type the docs name and
+    /// read every value (`[[1, "a"]]`, `4.75`, `{}`) unchanged.
+    pub(crate) fn emit_any_json(&self, t: &TypeDef) -> TokenStream {
+        let name = crate::ident(&self.naming.types[&t.name].1);
+        let doc = crate::doc_attrs(&self.type_doc(t));
+        quote! {
+            #doc
+            pub type #name = ::serde_json::Value;
+        }
+    }
+
     pub(crate) fn resolver(&self, t: &TypeDef) -> Resolver<'_> {
         Resolver {
             schema: self.schema,
@@ -157,6 +169,10 @@ impl Emitter<'_> {
             graphgen_schema::Shape::Inferred => {
                 lines.push(String::new());
                 lines.push("No page describes this type's properties; they were inferred from example bodies.".into());
+            }
+            graphgen_schema::Shape::Any => {
+                lines.push(String::new());
+                lines.push("The docs declare no property of this type and give it values that are not objects (numbers, arrays): any JSON value, kept as received.".into());
             }
             graphgen_schema::Shape::Open if t.kind != TypeKind::Enum => {
                 lines.push(String::new());

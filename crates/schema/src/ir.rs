@@ -70,6 +70,9 @@ pub enum Shape {
     Inferred,
     /// Nothing is known about its properties; it keeps whatever it receives.
     Open,
+    /// Declares no member and no base, and examples give it values that are not objects
+    /// (numbers, strings, arrays: v1.0 `Json`, "data returned in JSON format"): any JSON value.
+    Any,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -136,7 +136,14 @@ pub(crate) fn merge_properties(
             .collect();
         let mut documented_values = Vec::new();
         if !values.is_empty() {
-            if winner.ty.is_primitive() {
+            // A type a page declares as an object (json.md's `Json`, with an empty Properties
+            // table) does not become an enum because a property of it lists values (v1.0
+            // range.md:65 `valueTypes`): they are that property's documented values.
+            let declared_object = schema
+                .types
+                .get(&winner.ty.name)
+                .is_some_and(|t| t.kind != TypeKind::Enum && t.shape == Shape::Declared);
+            if winner.ty.is_primitive() || declared_object {
                 for (v, _) in &values {
                     if !documented_values.contains(v) {
                         documented_values.push(v.clone());

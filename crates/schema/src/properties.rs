@@ -284,7 +284,18 @@ pub(crate) fn page_rows(
                 .and_then(|l| names.pages.link_namespace(&page.path, l))
                 .unwrap_or(ns)
                 .to_owned();
-            let ty = match parse_type_cell(ty_cell, &cell_ns) {
+            let parsed = parse_type_cell(ty_cell, &cell_ns);
+            // `Json` (v1.0 chartaxis.md:28) is the type json.md declares, when a page does: its
+            // values are any JSON (`infer`), but the field names the documented type.
+            let json = match &parsed {
+                TypeExpr::Known(t) => json_type(ty_cell, t, &cell_ns, names),
+                TypeExpr::Unknown(_) => None,
+            };
+            let ty = match parsed {
+                TypeExpr::Known(t) if json.is_some() => TypeRef {
+                    name: json.unwrap_or_default(),
+                    ..t
+                },
                 TypeExpr::Known(t) => {
                     let enum_values = desc_col
                         .and_then(|c| row.cells.get(c))
@@ -567,4 +578,23 @@ fn link_mismatch_diagnostic(page: &Page, line: u32, cell: &Cell, m: &LinkMismatc
         simple_name(&m.used),
         m.why
     ))
+}
+
+/// The declared type a Type cell that says just `Json` names: `microsoft.graph.Json` when a page
+/// declares it (v1.0 json.md "Json resource type"), else nothing (the cell stays untyped JSON).
+fn json_type(cell: &Cell, t: &TypeRef, ns: &str, names: &mut Names) -> Option<String> {
+    let word = cell
+        .links
+        .first()
+        .map_or(cell.text.as_str(), |l| l.text.as_str());
+    let word = word.trim().trim_matches('`').trim();
+    let word = word.strip_suffix(" collection").unwrap_or(word).trim();
+    if t.name != "Edm.Untyped" || !word.eq_ignore_ascii_case("json") {
+        return None;
+    }
+    let qualified = qualify("Json", ns);
+    names
+        .pages
+        .is_declared(&qualified)
+        .then(|| names.canonical(&qualified))
 }

@@ -712,3 +712,73 @@ fn row_contradicted_by_json_representation_and_examples_is_the_error() {
         .expect("the example");
     assert_eq!(response.status, ExampleStatus::Test);
 }
+
+#[test]
+fn json_type_cell_names_the_json_resource_type_whose_values_are_any_json() {
+    // `|values|Json|...` (v1.0 range.md:66) with json.md declaring "Json resource type" (no
+    // property): the field names `Json`; `[["Hello", "100"],["1/1/2016", null]]` in
+    // range-update.md:72 makes `Json` any JSON, and the `valueTypes` values are documented
+    // values of that field, not members that would make `Json` an enum.
+    let built = build(&[
+        fixture("json-resource.md", "v1.0/resources/json.md"),
+        fixture("range-json-cells.md", "v1.0/resources/range.md"),
+        fixture("range-update-json-values.md", "v1.0/api/range-update.md"),
+    ]);
+    let json = &built.schema.types["microsoft.graph.Json"];
+    assert_eq!(json.kind, TypeKind::Complex);
+    assert_eq!(json.shape, Shape::Any);
+    assert!(json.members.is_empty());
+    let range = &built.schema.types["microsoft.graph.Range"];
+    for name in ["values", "valueTypes"] {
+        let p = range.property(name).expect(name);
+        assert_eq!(p.ty, TypeRef::new("microsoft.graph.Json", false), "{name}");
+    }
+    assert_eq!(
+        range.property("valueTypes").expect("row").documented_values,
+        ["Unknown", "Empty", "String", "Integer", "Double", "Boolean", "Error"]
+    );
+    let note = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::InferredShape)
+        .expect("a note on the value that makes Json any JSON");
+    assert_eq!(
+        (&*note.span.file, note.span.line),
+        ("v1.0/api/range-update.md", 43)
+    );
+    let request = built
+        .schema
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .expect("the example");
+    assert_eq!(request.status, ExampleStatus::Test);
+}
+
+#[test]
+fn json_type_cell_without_a_json_page_is_untyped_json() {
+    let built = build(&[fixture("range-json-cells.md", "v1.0/resources/range.md")]);
+    let p = built.schema.types["microsoft.graph.Range"]
+        .property("values")
+        .expect("row");
+    assert_eq!(p.ty, TypeRef::new("Edm.Untyped", false));
+    assert!(!built.schema.types.contains_key("microsoft.graph.Json"));
+}
+
+#[test]
+fn boolean_value_of_a_member_less_facet_is_not_any_json() {
+    // `"system": false` (v1.0 list.md:71) for the marker facet `systemFacet`, which declares no
+    // property: an error in the example (GD0030), not evidence that the facet is any JSON.
+    let built = build(&[
+        fixture("systemfacet-at-type.md", "v1.0/resources/systemFacet.md"),
+        fixture("list-system-false.md", "v1.0/resources/list.md"),
+    ]);
+    assert!(built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::ExampleValueMismatch));
+    assert_eq!(
+        built.schema.types["microsoft.graph.systemFacet"].shape,
+        Shape::Declared
+    );
+}

@@ -1,7 +1,7 @@
 //! Checks an example body against the schema the way the generated serde models will read it,
 //! so that a body that contradicts its type is reported instead of becoming a failing test.
 
-use crate::ir::{Schema, TypeKind, TypeRef};
+use crate::ir::{Schema, Shape, TypeKind, TypeRef};
 use graphgen_parse::JsonNode;
 
 /// Where an example value contradicts its type.
@@ -75,7 +75,11 @@ pub(crate) fn value(
     in_collection: bool,
 ) -> Result<(), Mismatch> {
     let untyped = ty.name == "Edm.Untyped"
-        || (ty.name.starts_with("Edm.") && primitive_kind(&ty.name).is_none());
+        || (ty.name.starts_with("Edm.") && primitive_kind(&ty.name).is_none())
+        || schema
+            .types
+            .get(&ty.name)
+            .is_some_and(|t| t.shape == Shape::Any);
     if matches!(node, JsonNode::Null) && !in_collection {
         return Ok(());
     }

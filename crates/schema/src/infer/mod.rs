@@ -64,12 +64,14 @@ pub(crate) fn examples(
     for _ in 0..8 {
         let mut observations: BTreeMap<(String, String), shape::Observation> = BTreeMap::new();
         let mut stringly = shape::Stringly::new();
+        let mut not_objects = shape::NotObjects::new();
         for c in &candidates {
             if let (Some(target), Some(tree)) = (&c.target, &c.body.tree) {
                 let mut walk = shape::Walk {
                     names: &mut *names,
                     out: &mut observations,
                     stringly: &mut stringly,
+                    not_objects: &mut not_objects,
                 };
                 // A collection body is an envelope (`{"value": [...]}`): its elements are the
                 // objects of the target type, the envelope is none.
@@ -81,6 +83,7 @@ pub(crate) fn examples(
             }
         }
         let mut changed = shape::apply(schema, observations, diagnostics);
+        changed |= any_json(schema, not_objects, diagnostics);
         for (name, source) in stringly {
             let t = ensure(schema, &name);
             if t.shape == Shape::Open && t.kind != TypeKind::Enum && t.properties.is_empty() {
@@ -123,4 +126,47 @@ pub(crate) fn examples(
             body,
         });
     }
+}
+
+/// A type that declares no member, has no base and no derived type, and whose values in examples
+/// are not objects is any JSON value (`Shape::Any`): v1.0 json.md declares `Json` ("data returned
+/// in JSON format") with an empty Properties table, and range.md:66 `values` holds arrays of
+/// arrays. Reported as a note at the first such value. Returns whether anything changed.
+fn any_json(
+    schema: &mut Schema,
+    not_objects: shape::NotObjects,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut changed = false;
+    for (name, source) in not_objects {
+        let derived = schema
+            .types
+            .values()
+            .any(|t| t.base.as_ref().is_some_and(|b| b.name == name));
+        let Some(t) = schema.types.get_mut(&name) else {
+            continue;
+        };
+        if derived
+            || t.kind == TypeKind::Enum
+            || t.base.is_some()
+            || !t.properties.is_empty()
+            || !matches!(t.shape, Shape::Declared | Shape::Open)
+        {
+            continue;
+        }
+        t.shape = Shape::Any;
+        changed = true;
+        diagnostics.push(
+            Diagnostic::new(
+                Code::InferredShape,
+                source.span(),
+                format!(
+                    "`{}` declares no property and this value of it is no object: it is modelled as any JSON value",
+                    simple_name(&name)
+                ),
+            )
+            .with_help("describe the values the type takes, or give the property a primitive type"),
+        );
+    }
+    changed
 }

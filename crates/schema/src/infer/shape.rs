@@ -66,6 +66,22 @@ enum Evidence {
 /// Types without a description whose values are strings in examples: enums the docs never list.
 pub(super) type Stringly = BTreeMap<String, Source>;
 
+/// Types without a member whose values in examples are not objects (a number, an array where
+/// one value is expected, a string for a type a page declares), with the first such value.
+pub(super) type NotObjects = BTreeMap<String, Source>;
+
+/// Whether `node`, the value of a property typed with a member-less type, is a number or an array
+/// where one value is expected: never an object. Strings are not counted (a placeholder naming
+/// the type, `"access": "microsoft.graph.accessAction"`, or an enum the docs never list), nor
+/// booleans (`"system": false` for the marker facet `systemFacet` is an error in the example).
+fn not_an_object(node: &JsonNode, collection: bool) -> bool {
+    match node {
+        JsonNode::Array(items) if collection => items.iter().any(|i| not_an_object(i, false)),
+        JsonNode::Array(_) | JsonNode::Number(_) => true,
+        _ => false,
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct Observation {
     evidence: Vec<(Evidence, Source)>,
@@ -105,6 +121,7 @@ pub(super) struct Walk<'a> {
     pub(super) names: &'a mut Names,
     pub(super) out: &'a mut BTreeMap<(String, String), Observation>,
     pub(super) stringly: &'a mut Stringly,
+    pub(super) not_objects: &'a mut NotObjects,
 }
 
 /// Walks a body read as type `ty`, recording what it says about types without a table.
@@ -156,6 +173,14 @@ pub(super) fn observe(
                         }
                         _ => false,
                     };
+                    if t.properties.is_empty()
+                        && t.base.is_none()
+                        && not_an_object(&m.value, p.ty.collection)
+                    {
+                        walk.not_objects
+                            .entry(t.name.clone())
+                            .or_insert_with(|| Source::new(file, m.line));
+                    }
                     if strings && t.shape == Shape::Open && t.properties.is_empty() {
                         walk.stringly
                             .entry(t.name.clone())
