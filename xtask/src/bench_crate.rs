@@ -73,21 +73,30 @@ pub fn bench_crate(docs: &Path, sets: &[FeatureSet], runs: usize) -> Result<Exit
     for set in sets {
         // Dependencies once, untimed.
         cargo(&out, &target, &["check", "--quiet"], &set.args)?;
-        let mut best: Option<(f64, u64)> = None;
+        let mut best: Option<Timing> = None;
         for _ in 0..runs.max(1) {
             cargo(&out, &target, &["clean", "--quiet", "-p", NAME], &[])?;
-            let (secs, rss) = timed_check(&out, &target, &set.args)?;
+            let t = timed_check(&out, &target, &set.args)?;
             best = Some(match best {
-                Some((s, r)) if s <= secs => (s, r.max(rss)),
-                Some((_, r)) => (secs, r.max(rss)),
-                None => (secs, rss),
+                Some(b) if b.wall <= t.wall => Timing {
+                    rss_kb: b.rss_kb.max(t.rss_kb),
+                    ..b
+                },
+                Some(b) => Timing {
+                    rss_kb: b.rss_kb.max(t.rss_kb),
+                    ..t
+                },
+                None => t,
             });
         }
-        let (secs, rss_kb) = best.expect("at least one run");
+        let t = best.expect("at least one run");
         println!(
-            "  features {:<24} cargo check {secs:>6.1} s   peak RSS {:>6.0} MB",
+            "  features {:<24} cargo check {:>6.1} s (user {:.1} s, sys {:.1} s)   peak RSS {:>6.0} MB",
             set.label,
-            rss_kb as f64 / 1024.0
+            t.wall,
+            t.user,
+            t.sys,
+            t.rss_kb as f64 / 1024.0
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -117,14 +126,28 @@ fn cargo(dir: &Path, target: &PathBuf, args: &[&str], extra: &[String]) -> Resul
     Ok(())
 }
 
-/// Wall seconds and peak RSS (KiB) of `cargo check`, the compiler included (GNU time reports
-/// the largest resident set among the waited-for process tree).
-fn timed_check(dir: &Path, target: &PathBuf, extra: &[String]) -> Result<(f64, u64)> {
+/// One timed `cargo check`.
+#[derive(Debug, Clone, Copy)]
+struct Timing {
+    /// Wall seconds.
+    wall: f64,
+    /// User and system CPU seconds of cargo and the compiler: unlike wall time, they barely
+    /// change when other work shares the cores.
+    user: f64,
+    sys: f64,
+    /// Peak resident set, KiB.
+    rss_kb: u64,
+}
+
+/// Wall seconds, CPU seconds and peak RSS (KiB) of `cargo check`, the compiler included (GNU
+/// time reports the largest resident set among the waited-for process tree and the CPU time of
+/// the waited-for children).
+fn timed_check(dir: &Path, target: &PathBuf, extra: &[String]) -> Result<Timing> {
     let report = target.join("time.txt");
     let started = Instant::now();
     let status = Command::new("/usr/bin/time")
         .arg("-f")
-        .arg("%M")
+        .arg("%M %U %S")
         .arg("-o")
         .arg(&report)
         .arg(env_cargo())
@@ -139,12 +162,20 @@ fn timed_check(dir: &Path, target: &PathBuf, extra: &[String]) -> Result<(f64, u
         return Err(format!("`cargo check` failed in {}", dir.display()).into());
     }
     let text = graphgen_write::read_file(&report)?;
-    let rss = text
+    // The last line is ours; GNU time may print a line about the exit status before it.
+    let fields: Vec<&str> = text
         .lines()
-        .rev()
-        .find_map(|l| l.trim().parse::<u64>().ok())
-        .unwrap_or(0);
-    Ok((secs, rss))
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let num = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    Ok(Timing {
+        wall: secs,
+        rss_kb: num(0).unwrap_or(0.0) as u64,
+        user: num(1).unwrap_or(0.0),
+        sys: num(2).unwrap_or(0.0),
+    })
 }
 
 fn env_cargo() -> String {
