@@ -29,6 +29,7 @@ fn fixture_is_up_to_date(name: &str, crate_name: &str) {
     let options = EmitOptions {
         crate_name: crate_name.into(),
         standalone: false,
+        runtime: graphgen_write::runtime_dependency(&root().join(format!("{dir}/models")), &root()),
     };
     let generated = graphgen_pipeline::generate(&files, &options).files;
     let drift = graphgen_write::check(&root().join(format!("{dir}/models")), &generated);

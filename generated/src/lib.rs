@@ -62,7 +62,11 @@
 //! | `people` | 7 |
 #![forbid(unsafe_code)]
 #![allow(rustdoc::redundant_explicit_links)]
-pub mod runtime;
+/// The support types of every generated crate (`Nullable`, the wire-exact primitives,
+/// `ODataCollection`, ...): the crate `graphgen-runtime`, shared by all generated
+/// crates, so a `Nullable` of one model crate is a `Nullable` of every other.
+#[doc(inline)]
+pub use ::graphgen_runtime as runtime;
 #[cfg(feature = "operations")]
 pub mod operations;
 pub mod graph;

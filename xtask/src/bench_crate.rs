@@ -1,7 +1,8 @@
 //! `cargo xtask bench-crate`: what a downstream user pays to compile a generated crate.
 //!
 //! Generates the crate from a docs folder into `target/bench-crate/<label>/` (through the write
-//! stage, like `codegen`), builds its dependencies once, then times `cargo check` of the models
+//! stage, like `codegen`), builds its dependencies once (serde, serde_json and the runtime crate
+//! `graphgen-runtime`, which every generated crate shares), then times `cargo check` of the models
 //! crate alone (its own artefacts cleaned first) under `/usr/bin/time` for the peak RSS of the
 //! compiler. One line per feature set: lines, files, wall time, peak RSS.
 
@@ -59,6 +60,8 @@ pub fn bench_crate(docs: &Path, sets: &[FeatureSet], runs: usize) -> Result<Exit
         crate_name: NAME.to_owned(),
         // Inside this repository's folder, so it needs a `[workspace]` of its own.
         standalone: true,
+        // A dependency like serde: built before the timed check, not measured.
+        runtime: graphgen_write::runtime_dependency(&out, &workspace_root()),
     };
     let started = Instant::now();
     let generated = graphgen_pipeline::generate(&files, &options);

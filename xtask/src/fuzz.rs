@@ -10,7 +10,7 @@
 //! proptest to the fewest, smallest mutations, then the page is cut down line by line while it
 //! still fails, and saved as a regression fixture (`--replay` runs a folder of them).
 
-use graphgen_emit::{EmitOptions, GeneratedFile};
+use graphgen_emit::{EmitOptions, GeneratedFile, RuntimeDependency, RUNTIME_VERSION};
 use graphgen_write::SourceFile;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -258,6 +258,16 @@ pub fn run_pipeline(files: &[SourceFile], crate_name: &str) -> Result<Vec<Genera
     let options = EmitOptions {
         crate_name: crate_name.to_owned(),
         standalone: false,
+        // The batch workspace is a temporary folder: the runtime by its absolute path.
+        runtime: RuntimeDependency {
+            path: Some(
+                crate::workspace_root()
+                    .join(graphgen_write::RUNTIME_DIR)
+                    .display()
+                    .to_string(),
+            ),
+            version: RUNTIME_VERSION.to_owned(),
+        },
     };
     if let Ok(mut p) = PANICS.lock() {
         p.clear();

@@ -5,7 +5,7 @@ mod fuzz;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use graphgen_diag::{render_human, render_json, Baseline, Diagnostic, Severity};
-use graphgen_emit::EmitOptions;
+use graphgen_emit::{EmitOptions, RuntimeDependency};
 use graphgen_pipeline::{Analysis, SCHEMA_HEADER};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -38,6 +38,11 @@ enum Command {
         /// Package name of the generated crate.
         #[arg(long, default_value = "graph-models", value_parser = crate_name)]
         crate_name: String,
+        /// Depend on `graphgen-runtime` by this version requirement alone, from the registry, as
+        /// a crate to publish must (default: this repository's `crates/runtime` by path, with
+        /// its version).
+        #[arg(long, value_name = "VERSION")]
+        runtime_version: Option<String>,
         /// Print every diagnostic, notes included (default: errors and warnings, at most 50).
         #[arg(long)]
         verbose: bool,
@@ -147,8 +152,9 @@ fn main() -> ExitCode {
             out,
             check,
             crate_name,
+            runtime_version,
             verbose,
-        } => codegen(docs, out, check, crate_name, verbose),
+        } => codegen(docs, out, check, crate_name, runtime_version, verbose),
         Command::Schema {
             docs,
             format,
@@ -298,6 +304,7 @@ fn codegen(
     out: Option<PathBuf>,
     check: bool,
     crate_name: String,
+    runtime_version: Option<String>,
     verbose: bool,
 ) -> Result<ExitCode> {
     let docs = docs_dir(docs);
@@ -312,9 +319,17 @@ fn codegen(
         Ok(rel) => !is_workspace_member(rel),
         Err(_) => false,
     };
+    let runtime = match runtime_version {
+        Some(version) => RuntimeDependency {
+            path: None,
+            version,
+        },
+        None => graphgen_write::runtime_dependency(&out, &workspace_root()),
+    };
     let options = EmitOptions {
         crate_name,
         standalone,
+        runtime,
     };
     let unreadable: Vec<String> = read_diags.iter().map(|d| d.span.file.to_string()).collect();
     let mut generated = graphgen_pipeline::generate(&files, &options);

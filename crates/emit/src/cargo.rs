@@ -1,7 +1,7 @@
 //! `Cargo.toml` and `rustfmt.toml` of the generated crate.
 
 use crate::features::Features;
-use crate::EmitOptions;
+use crate::{EmitOptions, RuntimeDependency};
 
 pub(crate) fn cargo_toml(options: &EmitOptions, features: &Features, operations: bool) -> String {
     let mut s = format!(
@@ -21,8 +21,10 @@ pub(crate) fn cargo_toml(options: &EmitOptions, features: &Features, operations:
          \n\
          [dependencies]\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
-         serde_json = \"1\"\n",
-        options.crate_name
+         serde_json = \"1\"\n\
+         {}\n",
+        options.crate_name,
+        runtime_line(&options.runtime),
     );
     if !features.is_empty() || operations {
         s.push_str(&features.cargo_table(operations));
@@ -31,6 +33,34 @@ pub(crate) fn cargo_toml(options: &EmitOptions, features: &Features, operations:
         s.push_str("\n[workspace]\n");
     }
     s
+}
+
+/// `graphgen-runtime = { path = "../crates/runtime", version = "0.1.0" }`, or the version alone.
+fn runtime_line(runtime: &RuntimeDependency) -> String {
+    let version = toml_string(&runtime.version);
+    match &runtime.path {
+        Some(path) => format!(
+            "graphgen-runtime = {{ path = {}, version = {version} }}",
+            toml_string(path)
+        ),
+        None => format!("graphgen-runtime = {version}"),
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Stops `cargo fmt` from reformatting the generated code.

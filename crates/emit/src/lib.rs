@@ -32,8 +32,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The runtime support module, copied verbatim into every generated crate.
-pub const RUNTIME_SOURCE: &str = include_str!("../../runtime/src/lib.rs");
+/// The version of the `graphgen-runtime` crate (`crates/runtime`) the generated code is written
+/// for; a test keeps it equal to the runtime's `Cargo.toml`.
+pub const RUNTIME_VERSION: &str = "0.1.0";
 
 /// Tables sometimes list `@odata.type` as a property; the explicit `odata_type` field is it.
 const ODATA_TYPE: &str = "@odata.type";
@@ -47,13 +48,39 @@ pub struct EmitOptions {
     pub crate_name: String,
     /// Add an empty `[workspace]` table so the crate builds outside this repository.
     pub standalone: bool,
+    /// How the crate depends on `graphgen-runtime`. Data, not a file system look-up: the caller
+    /// (xtask, through the write stage) knows where the crate is written.
+    pub runtime: RuntimeDependency,
 }
 
 impl Default for EmitOptions {
+    /// The seed crate `generated/`: `graph-models`, a member of this workspace.
     fn default() -> Self {
         EmitOptions {
             crate_name: "graph-models".to_owned(),
             standalone: false,
+            runtime: RuntimeDependency::default(),
+        }
+    }
+}
+
+/// The `graphgen-runtime` entry of the generated `Cargo.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuntimeDependency {
+    /// The runtime crate's folder, relative to the generated crate's folder (or absolute);
+    /// `None` takes the runtime from the registry by its version alone, as a published crate
+    /// must.
+    pub path: Option<String>,
+    /// The version requirement; with a path cargo uses the path and checks the version.
+    pub version: String,
+}
+
+impl Default for RuntimeDependency {
+    /// As `generated/` names it: `../crates/runtime`.
+    fn default() -> Self {
+        RuntimeDependency {
+            path: Some("../crates/runtime".to_owned()),
+            version: RUNTIME_VERSION.to_owned(),
         }
     }
 }
@@ -73,8 +100,8 @@ pub struct Emitted {
 
 /// Module path of a namespace: `microsoft.graph` -> `graph`, `microsoft.graph.callRecords` ->
 /// `graph::call_records`.
-/// A top-level module is never `runtime`, `operations` or `lib` (the crate's own
-/// `src/runtime.rs`, `src/operations.rs` and `src/lib.rs`), `main` or `bin` (cargo would take
+/// A top-level module is never `runtime`, `operations` or `lib` (the crate's re-export of
+/// `graphgen-runtime`, its `src/operations.rs` and `src/lib.rs`), `main` or `bin` (cargo would take
 /// `src/main.rs` and `src/bin/` for binaries): those get `_ns`. A name too long for a file name is shortened (see [`MAX_MODULE_NAME`]).
 pub fn module_path(namespace: &str) -> Vec<String> {
     let trimmed = namespace.strip_prefix("microsoft.").unwrap_or(namespace);
@@ -428,19 +455,17 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         // Link labels are the docs' own words; when a label happens to equal the Rust name the
         // explicit target is redundant, which is harmless.
         #![allow(rustdoc::redundant_explicit_links)]
-        pub mod runtime;
+        /// The support types of every generated crate (`Nullable`, the wire-exact primitives,
+        /// `ODataCollection`, ...): the crate `graphgen-runtime`, shared by all generated
+        /// crates, so a `Nullable` of one model crate is a `Nullable` of every other.
+        #[doc(inline)]
+        pub use ::graphgen_runtime as runtime;
         #operations_mod
         #(pub mod #top;)*
     };
     files.push(GeneratedFile {
         path: "src/lib.rs".into(),
         contents: format_file(lib, "lib.rs"),
-    });
-    files.push(GeneratedFile {
-        path: "src/runtime.rs".into(),
-        contents: format!(
-            "{HEADER}\n// Copied from crates/runtime/src/lib.rs.\n\n{RUNTIME_SOURCE}"
-        ),
     });
     files.push(GeneratedFile {
         path: "tests/round_trip.rs".into(),

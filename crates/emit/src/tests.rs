@@ -142,6 +142,48 @@ fn standalone_crate_has_its_own_workspace() {
 }
 
 #[test]
+fn generated_crate_depends_on_the_runtime_crate_and_holds_no_copy_of_it() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    assert!(
+        file(&emitted.files, "Cargo.toml").contains(
+            "\ngraphgen-runtime = { path = \"../crates/runtime\", version = \"0.1.0\" }\n"
+        ),
+        "{}",
+        file(&emitted.files, "Cargo.toml")
+    );
+    assert!(emitted.files.iter().all(|f| f.path != "src/runtime.rs"));
+    assert!(file(&emitted.files, "src/lib.rs").contains("pub use ::graphgen_runtime as runtime;"));
+}
+
+#[test]
+fn runtime_dependency_by_version_alone_or_by_an_escaped_path() {
+    let cargo = |path: Option<&str>| {
+        let options = EmitOptions {
+            runtime: RuntimeDependency {
+                path: path.map(str::to_owned),
+                version: "0.1.0".to_owned(),
+            },
+            ..EmitOptions::default()
+        };
+        file(&emit(&seed_schema(), &options).files, "Cargo.toml").to_owned()
+    };
+    assert!(cargo(None).contains("\ngraphgen-runtime = \"0.1.0\"\n"));
+    assert!(cargo(Some(r#"/tmp/a "b"\c"#))
+        .contains(r#"graphgen-runtime = { path = "/tmp/a \"b\"\\c", version = "0.1.0" }"#));
+}
+
+#[test]
+fn runtime_version_is_the_runtime_crates_version() {
+    let manifest = include_str!("../../runtime/Cargo.toml");
+    assert!(
+        manifest
+            .lines()
+            .any(|l| l == format!("version = \"{RUNTIME_VERSION}\"")),
+        "crates/runtime/Cargo.toml is not version {RUNTIME_VERSION}"
+    );
+}
+
+#[test]
 fn namespace_microsoft_runtime_or_lib_does_not_collide_with_runtime_rs_or_lib_rs() {
     assert_eq!(module_path("microsoft.runtime"), ["runtime_ns"]);
     assert_eq!(module_path("microsoft.lib"), ["lib_ns"]);

@@ -1,10 +1,11 @@
 //! Runtime support shared by every generated Microsoft Graph model crate.
 //!
-//! The code generator copies this file verbatim into each generated crate as
-//! `src/runtime.rs`, so it is reachable there as `crate::runtime`. For that
-//! reason the file is self-contained: it depends only on `std`, `serde` and
-//! `serde_json`, never names `crate::` paths in code and has no crate-level
-//! attributes.
+//! Every generated crate depends on this crate (`graphgen-runtime` in its
+//! `Cargo.toml`) and re-exports it as `pub use ::graphgen_runtime as runtime;`,
+//! so generated code names it `crate::runtime::...` and users
+//! `graph_models::runtime::...`. One crate for all of them: the v1.0 and beta
+//! model crates share one `Nullable`, one `ODataCollection`, ..., and it is
+//! compiled once. It depends only on `std`, `serde` and `serde_json`.
 //!
 //! Contents:
 //!

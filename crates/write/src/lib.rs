@@ -6,15 +6,18 @@
 //!   journal, applied by renames (see [`output`]). It refuses a folder it did not create, never
 //!   replaces or deletes a file it did not write, and never follows a link below the folder.
 //! * [`check`] writes nothing and returns a unified diff of what [`write`] would change.
+//! * [`runtime_dependency`] tells how a crate written to a folder names the runtime crate.
 
 mod check;
 mod load;
 pub mod output;
+mod paths;
 
 pub use check::{check, render_drift, Drift};
 pub use graphgen_emit::GeneratedFile;
 pub use load::{load_docs, MAX_PAGE_BYTES};
 pub use output::{write, write_waiting, WriteReport, MANIFEST};
+pub use paths::{dependency_path, runtime_dependency, RUNTIME_DIR};
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
