@@ -639,6 +639,12 @@ impl<'a> Walker<'a> {
                 if let Some(t) = self.table.take() {
                     let header: Vec<String> = t.header.into_iter().map(|c| c.text).collect();
                     let kind = text::classify_table(&header);
+                    let kind = text::parameters_in_value_column(
+                        kind,
+                        &header,
+                        t.section.as_deref(),
+                        &t.rows,
+                    );
                     self.page.tables.push(Table {
                         line: t.line,
                         section: t.section,

@@ -595,3 +595,36 @@ fn lead_needs_a_title_and_ends_at_the_next_heading() {
     let p = parse("# T\n\nLead.\n\n### Note\n\nNot a lead.\n");
     assert_eq!(p.page.lead.len(), 1);
 }
+
+/// `v1.0/api/driveitem-copy.md:43`: an action's parameters in a `Name | Value | Description`
+/// table, the Value column holding each parameter's type.
+#[test]
+fn request_body_name_value_table_lists_parameters() {
+    let page = "# Copy\n\n### Request body\n\n\
+| Name            | Value                                          | Description                                                                                                 |\n\
+|:----------------|:-----------------------------------------------|:------------------------------------------------------------------------------------------------------------|\n\
+| parentReference | [ItemReference](../resources/itemreference.md) | Optional. Reference to the parent item the copy will be created in.                                         |\n\
+| name            | string                                         | Optional. The new name for the copy. If this isn't provided, the same name will be used as the original.    |\n";
+    let p = parse(page);
+    assert!(matches!(
+        p.page.tables[0].kind,
+        TableKind::Properties {
+            name: 0,
+            ty: 1,
+            description: Some(2)
+        }
+    ));
+    // The same header elsewhere, or with values that are not types, is an enum members table.
+    let members =
+        "# E\n\n## Members\n\n| Name | Value | Description |\n|--|--|--|\n| none | 0 | x |\n";
+    assert!(matches!(
+        parse(members).page.tables[0].kind,
+        TableKind::EnumMembers { .. }
+    ));
+    let numbers =
+        "# E\n\n## Request body\n\n| Name | Value | Description |\n|--|--|--|\n| none | 0 | x |\n";
+    assert!(matches!(
+        parse(numbers).page.tables[0].kind,
+        TableKind::EnumMembers { .. }
+    ));
+}

@@ -219,3 +219,51 @@ pub(crate) fn classify_table(header: &[String]) -> TableKind {
     }
     TableKind::Other
 }
+
+/// A `Name | Value | Description` table under a Request body heading whose Value cells are all
+/// types (`string`, `[ItemReference](../resources/itemreference.md)`) lists parameters, not enum
+/// members (`driveitem-checkin.md:42`, `driveitem-copy.md:43`, `site-follow.md:39`): its Value
+/// column is the parameters' type.
+pub(crate) fn parameters_in_value_column(
+    kind: TableKind,
+    header: &[String],
+    section: Option<&str>,
+    rows: &[crate::Row],
+) -> TableKind {
+    let TableKind::EnumMembers {
+        member: Some(name),
+        value: Some(ty),
+        description,
+    } = kind
+    else {
+        return kind;
+    };
+    let is = |i: usize, word: &str| {
+        header
+            .get(i)
+            .is_some_and(|h| h.trim().trim_matches('*').trim().eq_ignore_ascii_case(word))
+    };
+    let request_body = section.is_some_and(|s| s.trim().eq_ignore_ascii_case("request body"));
+    let is_type = |cell: &crate::Cell| {
+        let text = cell.text.trim();
+        let word = text.strip_suffix(" collection").unwrap_or(text);
+        !cell.links.is_empty()
+            || (!word.is_empty()
+                && word.starts_with(|c: char| c.is_ascii_alphabetic())
+                && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+    };
+    let typed = !rows.is_empty()
+        && rows
+            .iter()
+            .filter(|r| r.group.is_none())
+            .all(|r| r.cells.get(ty).is_some_and(is_type));
+    if request_body && is(name, "name") && is(ty, "value") && typed {
+        TableKind::Properties {
+            name,
+            ty,
+            description,
+        }
+    } else {
+        kind
+    }
+}

@@ -190,7 +190,9 @@ pub(crate) fn parameter_subject(
 ) -> Option<(String, Source)> {
     let facts = page.operation.as_ref()?;
     let first = facts.templates.first()?;
-    if first.method != "POST" || first.suffix.is_some() {
+    // Excel's range functions are documented as a GET with a parameter table in the Request
+    // body section (`range-boundingrect.md:44`), and their examples send that body.
+    if !matches!(first.method.as_str(), "POST" | "GET") || first.suffix.is_some() {
         return None;
     }
     let body = facts.request_body.as_ref()?;
@@ -221,6 +223,7 @@ pub(crate) fn parameter_subject(
     if !wanted {
         return None;
     }
+    let title = page.title.as_ref()?;
     let action = match &first.function {
         Some(call) => call.name.clone(),
         None => first
@@ -231,11 +234,21 @@ pub(crate) fn parameter_subject(
             .trim_end_matches(':')
             .to_owned(),
     };
+    // A template ending in `/` names no action (`POST /me/drive/items/{id}/workbook/worksheets/`,
+    // `worksheetcollection-add.md:27`): the title's `WorksheetCollection: add` does.
+    let action = if action.is_empty() {
+        title
+            .value
+            .split_once(':')
+            .map(|(_, a)| a.trim().trim_matches('`').to_owned())
+            .unwrap_or_default()
+    } else {
+        action
+    };
     let action = action.rsplit('.').next().unwrap_or(&action).to_owned();
     if !is_type_word(&action) {
         return None;
     }
-    let title = page.title.as_ref()?;
     let bound = title
         .value
         .split_once(':')

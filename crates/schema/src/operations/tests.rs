@@ -281,3 +281,56 @@ fn parameter_table_without_a_sentence_before_it() {
         RequestKind::Parameters
     );
 }
+
+/// `v1.0/api/range-boundingrect.md:44`: an Excel range function is documented as a GET with a
+/// parameter table in its Request body section, and its example sends that body.
+#[test]
+fn get_with_a_request_body_parameter_table() {
+    let built = fixture("range-boundingrect.md");
+    let s = &built.schema;
+    let name = "microsoft.graph.RangeBoundingRectParameters";
+    let t = s.types.get(name).expect("a parameter type");
+    assert_eq!(t.properties[0].name, "anotherRange");
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some(name));
+    assert_eq!(example.status, ExampleStatus::Test);
+    assert_eq!(s.operations[0].kind, OperationKind::Get);
+    let request = s.operations[0].request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Parameters);
+}
+
+/// `v1.0/api/worksheetcollection-add.md:27`: `POST /me/drive/items/{id}/workbook/worksheets/`
+/// ends in `/`, so the action is named by the title `WorksheetCollection: add`.
+#[test]
+fn action_template_ending_in_a_slash_is_named_by_the_title() {
+    let built = fixture("worksheetcollection-add.md");
+    let s = &built.schema;
+    let name = "microsoft.graph.WorksheetCollectionAddParameters";
+    assert!(s.types.contains_key(name), "{:?}", s.types.keys());
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some(name));
+    assert_eq!(example.status, ExampleStatus::Test);
+}
+
+/// `v1.0/api/driveitem-copy.md:43`: the parameters in a `Name | Value | Description` table.
+#[test]
+fn action_parameters_in_a_name_value_table() {
+    let built = fixture("driveitem-copy.md");
+    let s = &built.schema;
+    let t = s
+        .types
+        .get("microsoft.graph.driveitemCopyParameters")
+        .expect("a parameter type");
+    assert_eq!(t.properties[0].name, "parentReference");
+    // Alone, no page declares itemReference: the link text names it.
+    assert_eq!(t.properties[0].ty.name, "microsoft.graph.ItemReference");
+    assert_eq!(t.properties[1].ty.name, "Edm.String");
+}
