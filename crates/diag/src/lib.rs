@@ -108,6 +108,8 @@ codes! {
     UnnamedBase = "GD0061", Warning, "an inheritance sentence names no type the docs declare";
     MissingKeyRow = "GD0062", Note, "a type names a key property that no row declares";
     InheritedRowMismatch = "GD0063", Warning, "an \"Inherited from\" row names a property its ancestor's pages do not list";
+    HeaderAfterBlankLine = "GD0064", Warning, "an HTTP header stands after the blank line that ends the headers";
+    FunctionParameterMismatch = "GD0065", Warning, "a function's parameter table and its call's arguments disagree";
 }
 
 impl fmt::Display for Code {

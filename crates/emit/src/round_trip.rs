@@ -92,7 +92,7 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
                     reasons.join("; ")
                 ));
             }
-            ExampleStatus::Unusable { reason } => {
+            ExampleStatus::Unusable { reason, .. } => {
                 listed.push(format!(
                     " - unusable: {} ({}): {}",
                     example.source,

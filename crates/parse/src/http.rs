@@ -111,6 +111,29 @@ pub(crate) fn parse(
     while i < lines.len() && lines[i].trim().is_empty() {
         i += 1;
     }
+    // Headers after the blank line, with nothing else below them (`GET .../delta`, a blank line,
+    // `Prefer: odata.maxpagesize=2`; `beta/api/contact-delta.md:94`): a misplaced header, not a
+    // body. Read as headers and reported.
+    let rest: Vec<(usize, &str)> = (i..lines.len())
+        .map(|j| (j, lines[j].trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    if !rest.is_empty() && rest.iter().all(|(_, l)| is_header(l).is_some()) {
+        for (j, l) in rest {
+            if let Some(h) = is_header(l) {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::HeaderAfterBlankLine,
+                        Span::line(path, line_no(j)),
+                        format!("`{l}` stands after the blank line that ends the headers; it is read as a header, not as a body"),
+                    )
+                    .with_help("remove the blank line above it"),
+                );
+                headers.push(Located::new(h, line_no(j)));
+            }
+        }
+        i = lines.len();
+    }
     let body = if i < lines.len() {
         let body_text = lines[i..].join("\n");
         let body_text = body_text.trim_end();

@@ -628,3 +628,23 @@ fn request_body_name_value_table_lists_parameters() {
         TableKind::EnumMembers { .. }
     ));
 }
+
+/// `beta/api/contact-delta.md:92-94`: a header after the blank line that ends the headers, with
+/// nothing below it, is a misplaced header, not a body.
+#[test]
+fn http_header_after_blank_line() {
+    let p = parse("```msgraph-interactive\nGET https://graph.microsoft.com/beta/me/contactFolders/{id}/contacts/delta?$select=displayName\n\nPrefer: odata.maxpagesize=2\n```\n");
+    let Some(HttpMessage::Request { headers, body, .. }) = &p.page.code_blocks[0].http else {
+        panic!()
+    };
+    assert!(body.is_none());
+    assert_eq!(
+        headers[0].value,
+        ("Prefer".to_owned(), "odata.maxpagesize=2".to_owned())
+    );
+    assert_eq!(headers[0].line, 4);
+    assert!(p
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::HeaderAfterBlankLine && d.span.line == 4));
+}

@@ -167,6 +167,30 @@ pub fn summary(analysis: &Analysis) -> String {
         stats.example_templates,
         stats.example_unusable
     );
+    let data = stats.example_tests + stats.example_unusable;
+    if data > 0 {
+        let mut causes: Vec<(&usize, &graphgen_schema::UnusableCause)> = stats
+            .unusable_by_cause
+            .iter()
+            .map(|(c, n)| (n, c))
+            .collect();
+        causes.sort_by(|a, b| b.0.cmp(a.0).then(a.1.cmp(b.1)));
+        let causes: Vec<String> = causes
+            .iter()
+            .map(|(n, c)| format!("{n} {}", c.as_str()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "round-trip share: {:.1}% of non-template bodies ({} of {data}); unusable by reason: {}",
+            stats.example_tests as f64 * 100.0 / data as f64,
+            stats.example_tests,
+            if causes.is_empty() {
+                "none".to_owned()
+            } else {
+                causes.join(", ")
+            }
+        );
+    }
     let (kinds, matched, unmatched) = graphgen_schema::operation_counts(&analysis.schema);
     let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let _ = writeln!(

@@ -476,7 +476,7 @@ fn text_plain_count_response_is_not_json_data_and_no_value_mismatch() {
         .find(|e| e.source.file.as_ref() == "v1.0/api/user-list.md")
         .expect("the response is an example");
     assert!(
-        matches!(&example.status, ExampleStatus::Unusable { reason } if reason.contains("text/plain")),
+        matches!(&example.status, ExampleStatus::Unusable { reason, .. } if reason.contains("text/plain")),
         "{:?}",
         example.status
     );

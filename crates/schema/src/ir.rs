@@ -298,7 +298,41 @@ pub enum ExampleStatus {
     /// Placeholder values, not data: it fed type inference only.
     Template { reasons: Vec<String> },
     /// Cannot become a test, for the reason given.
-    Unusable { reason: String },
+    Unusable {
+        reason: String,
+        cause: UnusableCause,
+    },
+}
+
+/// Why an example body cannot become a round-trip test, in classes the run summary counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnusableCause {
+    /// The message's Content-Type is not JSON (`text/plain`, `image/jpeg`): a media body.
+    NotJsonContent,
+    /// The body is not JSON at all (CSV, bytes, a header line after a blank line).
+    NotJson,
+    /// The body starts like JSON but not even a lenient reader accepts it.
+    InvalidJson,
+    /// Neither the annotation, the body nor the page names the body's type.
+    NoType,
+    /// The named type is an enum or is not declared.
+    NotStructured,
+    /// A value contradicts the schema the way serde would reject it (`GD0030`).
+    ContradictsSchema,
+}
+
+impl UnusableCause {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnusableCause::NotJsonContent => "Content-Type not JSON",
+            UnusableCause::NotJson => "not JSON",
+            UnusableCause::InvalidJson => "invalid JSON",
+            UnusableCause::NoType => "no type",
+            UnusableCause::NotStructured => "type not structured",
+            UnusableCause::ContradictsSchema => "contradicts the schema (GD0030)",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -395,7 +429,10 @@ impl Schema {
             match e.status {
                 ExampleStatus::Test => stats.example_tests += 1,
                 ExampleStatus::Template { .. } => stats.example_templates += 1,
-                ExampleStatus::Unusable { .. } => stats.example_unusable += 1,
+                ExampleStatus::Unusable { cause, .. } => {
+                    stats.example_unusable += 1;
+                    *stats.unusable_by_cause.entry(cause).or_default() += 1;
+                }
             }
         }
         stats
@@ -410,4 +447,6 @@ pub struct Stats {
     pub example_tests: usize,
     pub example_templates: usize,
     pub example_unusable: usize,
+    /// Unusable example bodies by cause.
+    pub unusable_by_cause: BTreeMap<UnusableCause, usize>,
 }

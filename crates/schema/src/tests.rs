@@ -395,7 +395,7 @@ fn example_contradicting_its_table_is_unusable_with_a_diagnostic() {
     );
     let built = build(&[p]);
     assert!(
-        matches!(&built.schema.examples[0].status, ExampleStatus::Unusable { reason } if reason.contains("$.size"))
+        matches!(&built.schema.examples[0].status, ExampleStatus::Unusable { reason, .. } if reason.contains("$.size"))
     );
     let d = built
         .diagnostics

@@ -43,6 +43,15 @@ pub(super) fn classify(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ExampleStatus {
     let path = &c.page.path;
+    // A body the message says is not JSON (`Content-type: text/plain` and `893` for
+    // `GET /users/$count`) is not a representation of any type, whatever it parses as; a CSV report
+    // (`application/octet-stream`) or an image is media, not a malformed JSON body.
+    if let Some(ct) = c.content_type.as_deref().filter(|ct| !ct.contains("json")) {
+        return ExampleStatus::Unusable {
+            reason: format!("the body is `{ct}`, not JSON"),
+            cause: UnusableCause::NotJsonContent,
+        };
+    }
     let Some(tree) = &c.body.tree else {
         let looks_json = c.body.text.trim_start().starts_with(['{', '[']);
         if looks_json {
@@ -50,21 +59,18 @@ pub(super) fn classify(
                 diagnostics.push(json_error(path, err));
             }
         }
-        return ExampleStatus::Unusable {
-            reason: if looks_json {
-                "body is not valid JSON".into()
-            } else {
-                "body is not JSON".into()
-            },
+        return if looks_json {
+            ExampleStatus::Unusable {
+                reason: "body is not valid JSON".into(),
+                cause: UnusableCause::InvalidJson,
+            }
+        } else {
+            ExampleStatus::Unusable {
+                reason: "body is not JSON".into(),
+                cause: UnusableCause::NotJson,
+            }
         };
     };
-    // A body the message says is not JSON (`Content-type: text/plain` and `893` for
-    // `GET /users/$count`) is not a representation of any type, whatever it parses as.
-    if let Some(ct) = c.content_type.as_deref().filter(|ct| !ct.contains("json")) {
-        return ExampleStatus::Unusable {
-            reason: format!("the body is `{ct}`, not JSON"),
-        };
-    }
     // A body that only a lenient reader accepts (trailing commas, comments) is reported, and
     // tested in its repaired form: the data is clear, only the syntax is wrong.
     if let Some(err) = &c.body.json_error {
@@ -109,6 +115,7 @@ pub(super) fn classify(
     let Some(target) = &c.target else {
         return ExampleStatus::Unusable {
             reason: "no type: neither the annotation nor the body names an @odata.type".into(),
+            cause: UnusableCause::NoType,
         };
     };
     let structured = schema
@@ -118,6 +125,7 @@ pub(super) fn classify(
     if !structured && !target.starts_with("Edm.") {
         return ExampleStatus::Unusable {
             reason: format!("`{target}` is not a structured type"),
+            cause: UnusableCause::NotStructured,
         };
     }
     let checked = if c.collection {
@@ -178,6 +186,7 @@ pub(super) fn classify(
         );
         return ExampleStatus::Unusable {
             reason: format!("{} should be {} but is {}", m.path, m.expected, m.found),
+            cause: UnusableCause::ContradictsSchema,
         };
     }
     if structured {
