@@ -134,6 +134,24 @@ pub(crate) fn parse(
         }
         i = lines.len();
     }
+    // More request lines after a blank line, with nothing else below them (`GET .../me/...`, a
+    // blank line, `GET .../users/{id}/...`; v1.0 `user-list-agreementacceptances.md:53-55`):
+    // alternatives of the request, like the lines right below the first, not a body.
+    let mut start = start;
+    if let Start::Request(_, _, more) = &mut start {
+        let rest: Vec<(usize, &str)> = (i..lines.len())
+            .map(|j| (j, lines[j].trim()))
+            .filter(|(_, l)| !l.is_empty())
+            .collect();
+        if !rest.is_empty() && rest.iter().all(|(_, l)| request_line(l).is_some()) {
+            for (j, l) in rest {
+                if let Some((m, t)) = request_line(l) {
+                    more.push(Located::new(format!("{m} {t}"), line_no(j)));
+                }
+            }
+            i = lines.len();
+        }
+    }
     let body = if i < lines.len() {
         let body_text = lines[i..].join("\n");
         let body_text = body_text.trim_end();

@@ -266,11 +266,25 @@ impl Annotation {
     /// older pages write instead (v1.0 `systemFacet.md`: `{ "blockType": "resource", "@type":
     /// "microsoft.graph.systemFacet" }`). Elsewhere `@type` is a marker of the docs' validator
     /// (`"@type": "requestBodyResourceFor.range_row"`), not a type.
+    ///
+    /// A request or response annotation's `@type` names a type too when it is qualified
+    /// (`"@type": "microsoft.graph.list"`, `Collection(microsoft.graph.site)`: v1.0 `list-get.md:71`),
+    /// and is neither the validator's `requestBodyResourceFor.x` nor a page's `Article`.
     pub fn odata_type(&self) -> Option<&str> {
         self.str_field("@odata.type").or_else(|| {
-            (self.block_type() == Some("resource"))
-                .then(|| self.str_field("@type"))
-                .flatten()
+            let at_type = self.str_field("@type")?;
+            if self.block_type() == Some("resource") {
+                return Some(at_type);
+            }
+            let inner = at_type
+                .strip_prefix("Collection(")
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(at_type);
+            let qualified = inner
+                .split_once('.')
+                .is_some_and(|(ns, _)| ns != "requestBodyResourceFor");
+            (matches!(self.block_type(), Some("request" | "response")) && qualified)
+                .then_some(at_type)
         })
     }
 }

@@ -648,3 +648,31 @@ fn http_header_after_blank_line() {
         .iter()
         .any(|d| d.code == Code::HeaderAfterBlankLine && d.span.line == 4));
 }
+
+/// `v1.0/api/list-get.md:71`: a response annotation naming its type with `@type` instead of
+/// `@odata.type`; the validator's `requestBodyResourceFor.x` (`beta/api/range-row.md`) is no type.
+#[test]
+fn response_annotation_at_type_names_the_type() {
+    let p = parse("<!-- { \"blockType\": \"response\", \"@type\": \"microsoft.graph.list\", \"truncated\": true, \"scopes\": \"sites.read.all\", \"tags\": \"service.sharepoint\" } -->\n\n```http\nHTTP/1.1 200 OK\n```\n");
+    let a = p.page.code_blocks[0].annotation.as_ref().unwrap();
+    assert_eq!(a.odata_type(), Some("microsoft.graph.list"));
+    let p = parse("<!-- { \"blockType\": \"request\", \"@type\": \"requestBodyResourceFor.range_row\" } -->\n\n```http\nPOST /x\n```\n");
+    let a = p.page.code_blocks[0].annotation.as_ref().unwrap();
+    assert_eq!(a.odata_type(), None);
+}
+
+/// `v1.0/api/user-list-agreementacceptances.md:53-55`: a second request line after a blank line
+/// is another request line, not a body.
+#[test]
+fn http_request_line_after_blank_line() {
+    let p = parse("```msgraph-interactive\nGET https://graph.microsoft.com/v1.0/me/agreementAcceptances\n\nGET https://graph.microsoft.com/v1.0/users/f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf/agreementAcceptances\n```\n");
+    let Some(HttpMessage::Request {
+        more_targets, body, ..
+    }) = &p.page.code_blocks[0].http
+    else {
+        panic!()
+    };
+    assert!(body.is_none());
+    assert_eq!(more_targets[0].line, 4);
+    assert!(more_targets[0].value.ends_with("/agreementAcceptances"));
+}

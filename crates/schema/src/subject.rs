@@ -188,15 +188,16 @@ pub(crate) fn create_or_update_subject(
             .first()
             .is_some_and(|t| matches!(t.method.as_str(), "PATCH" | "PUT"))
     });
-    if !is_type_word(rest) && !updates {
-        return None;
-    }
     if !is_type_word(rest) {
-        return response_type(page).map(|named| {
+        let from_response = updates.then(|| response_type(page)).flatten().map(|named| {
             (
                 names.canonical(&qualify(named, ns)),
                 SubjectEvidence::ResponseType,
             )
+        });
+        return from_response.or_else(|| {
+            title_phrase_type(&t[verb.len()..], ns, names)
+                .map(|name| (name, SubjectEvidence::TitleWord))
         });
     }
     if let Some(named) = response_type(page) {
@@ -218,6 +219,46 @@ pub(crate) fn create_or_update_subject(
         .pages
         .is_declared(&word)
         .then(|| (names.canonical(&word), SubjectEvidence::TitleWord))
+}
+
+/// A title whose rest is prose names a type only in these spellings, each taken only when a page
+/// declares that type (so nothing is minted): a remark in parentheses ("Update a delegated
+/// permission grant (oAuth2PermissionGrant)", v1.0 `oauth2permissiongrant-update.md:10`), the
+/// words joined in camelCase without an article ("Update a group setting" -> `groupSetting`,
+/// `groupsetting-update.md:10`), or the second of two words ("Update localized
+/// organizationalbrandingproperties", `organizationalbrandingpropertieslocalization-update.md:10`).
+fn title_phrase_type(rest: &str, ns: &str, names: &mut Names) -> Option<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    let mut remarks = rest;
+    while let Some((_, after)) = remarks.split_once('(') {
+        let Some((inside, tail)) = after.split_once(')') else {
+            break;
+        };
+        candidates.push(inside.trim().trim_matches('`').to_owned());
+        remarks = tail;
+    }
+    let words: Vec<&str> = without_remarks(rest)
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+        .collect();
+    if words.len() > 1 && words.iter().all(|w| is_type_word(w)) {
+        let mut joined = words[0].to_owned();
+        for w in &words[1..] {
+            let mut chars = w.chars();
+            joined.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+            joined.push_str(chars.as_str());
+        }
+        candidates.push(joined);
+        if words.len() == 2 {
+            candidates.push(words[1].to_owned());
+        }
+    }
+    candidates
+        .into_iter()
+        .filter(|c| is_type_word(c))
+        .map(|c| qualify(&c, ns))
+        .find(|q| names.pages.is_declared(q))
+        .map(|q| names.canonical(&q))
 }
 
 /// The named type of the page's first response example that names one: its annotation's

@@ -130,7 +130,13 @@ pub(super) fn request_body(
         || lower.contains("request body is not required")
     {
         BodyStatementKind::None
-    } else if lower.contains("should be updated") || lower.contains("to update") {
+    } else if lower.contains("should be updated")
+        || lower.contains("to update")
+        // "supply the new value for the parentReference property. Existing properties that are
+        // not included in the request body will maintain their previous values" (v1.0
+        // `driveitem-move.md:50`): the update boilerplate's second sentence.
+        || lower.contains("will maintain their previous values")
+    {
         BodyStatementKind::Update
     } else if lower.contains("parameter") {
         BodyStatementKind::Parameters

@@ -104,6 +104,12 @@ pub(super) fn collect<'a>(
                         _ => "response",
                     };
                     response_link = section_type(page, section, &ns, names, known);
+                    // A PATCH updates the resource at its URL, which the Response section names
+                    // ("Move a DriveItem": "returns ... the updated [driveItem]").
+                    if response_link.is_none() && kind == ExampleKind::Request && patch {
+                        response_link = section_type(page, "response", &ns, names, known)
+                            .filter(|(_, collection)| !collection);
+                    }
                     response_link.as_ref().map(|(t, _)| t.clone())
                 }
             };

@@ -358,6 +358,12 @@ fn operation(
         })
     };
 
+    let patch_response = (method == "PATCH")
+        .then_some(facts.response.as_ref())
+        .flatten()
+        .filter(|r| !r.collection)
+        .and_then(|r| r.link.as_ref())
+        .and_then(&mut link_type);
     let request = facts.request_body.as_ref().map(|b| {
         let source = Source::new(path, b.line);
         let linked = b.link.as_ref().and_then(&mut link_type);
@@ -384,9 +390,15 @@ fn operation(
             BodyStatementKind::Representation => {
                 (RequestKind::Model, create_or_update.clone().or(linked))
             }
-            BodyStatementKind::Update => {
-                (RequestKind::Partial, create_or_update.clone().or(linked))
-            }
+            // A PATCH updates the resource at its URL, which the response returns ("Move a
+            // DriveItem": PATCH, "returns ... the updated [driveItem]", `driveitem-move.md:59`).
+            BodyStatementKind::Update => (
+                RequestKind::Partial,
+                create_or_update
+                    .clone()
+                    .or(linked)
+                    .or_else(|| patch_response.clone()),
+            ),
             BodyStatementKind::Parameters => (RequestKind::Parameters, None),
             BodyStatementKind::Other => (RequestKind::Unknown, None),
         };

@@ -334,3 +334,102 @@ fn action_parameters_in_a_name_value_table() {
     assert_eq!(t.properties[0].ty.name, "microsoft.graph.ItemReference");
     assert_eq!(t.properties[1].ty.name, "Edm.String");
 }
+
+fn resource_page(path: &str, title: &str, annotation_type: &str) -> Page {
+    let text = format!(
+        "# {title} resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | x |\n| name | String | x |\n\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"{annotation_type}\" }} -->\n\n```json\n{{ \"id\": \"a\" }}\n```\n"
+    );
+    parse_page(Arc::from(path), &text).page
+}
+
+/// A Create/Update title whose rest is prose names a declared type in three spellings:
+/// `v1.0/api/groupsetting-update.md:10` "Update a group setting" (`groupSetting`),
+/// `oauth2permissiongrant-update.md:10` "Update a delegated permission grant
+/// (oAuth2PermissionGrant)", `organizationalbrandingpropertieslocalization-update.md:10` "Update
+/// localized organizationalbrandingproperties"; a phrase naming no declared type names none.
+#[test]
+fn create_update_title_phrase_names_a_declared_type() {
+    let update = |title: &str| {
+        format!("# {title}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPATCH /x/{{id}}\n```\n\n## Request body\nIn the request body, supply the values for relevant fields that should be updated.\n\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n\n## Example\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"u\" }} -->\n\n```http\nPATCH https://graph.microsoft.com/v1.0/x/1\nContent-type: application/json\n\n{{ \"name\": \"b\" }}\n```\n")
+    };
+    for (title, expected) in [
+        (
+            "Update a group setting",
+            Some("microsoft.graph.groupSetting"),
+        ),
+        (
+            "Update a delegated permission grant (oAuth2PermissionGrant)",
+            Some("microsoft.graph.oAuth2PermissionGrant"),
+        ),
+        (
+            "Update localized organizationalbrandingproperties",
+            Some("microsoft.graph.organizationalBrandingProperties"),
+        ),
+        ("Update a sharing link for a group setting", None),
+    ] {
+        let pages = vec![
+            resource_page(
+                "v1.0/resources/groupsetting.md",
+                "groupSetting",
+                "microsoft.graph.groupSetting",
+            ),
+            resource_page(
+                "v1.0/resources/oauth2permissiongrant.md",
+                "oAuth2PermissionGrant",
+                "microsoft.graph.oAuth2PermissionGrant",
+            ),
+            resource_page(
+                "v1.0/resources/organizationalbrandingproperties.md",
+                "organizationalBrandingProperties",
+                "microsoft.graph.organizationalBrandingProperties",
+            ),
+            parse_page(Arc::from("v1.0/api/x-update.md"), &update(title)).page,
+        ];
+        let built = crate::build(&pages);
+        let example = built
+            .schema
+            .examples
+            .iter()
+            .find(|e| e.kind == ExampleKind::Request)
+            .unwrap();
+        assert_eq!(example.target.as_deref(), expected, "{title}");
+        if expected.is_some() {
+            assert_eq!(example.status, ExampleStatus::Test, "{title}");
+            assert!(built
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::SubjectFromTitle && d.severity == Severity::Note));
+        }
+    }
+}
+
+/// `v1.0/api/driveitem-move.md:50`: "supply the new value for the parentReference property.
+/// Existing properties that are not included in the request body will maintain their previous
+/// values" is an update; a PATCH updates the resource its Response section names.
+#[test]
+fn patch_body_is_the_resource_the_response_names() {
+    let item = resource_page(
+        "v1.0/resources/driveitem.md",
+        "driveItem",
+        "microsoft.graph.driveItem",
+    );
+    let text = "# Move a DriveItem to a new folder\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPATCH /me/drive/items/{item-id}\n```\n\n## Request body\n\nIn the request body, supply the new value for the parentReference property. Existing properties that are not included in the request body will maintain their previous values or be recalculated based on changes to other property values. For best performance you shouldn't include existing values that haven't changed.\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and updated [DriveItem](../resources/driveitem.md) resource in the response body.\n\n## Example\n\n<!-- { \"blockType\": \"request\", \"name\": \"move-item\" } -->\n\n```http\nPATCH /me/drive/items/{item-id}\nContent-type: application/json\n\n{\n  \"name\": \"new-item-name.txt\"\n}\n```\n";
+    let built = crate::build(&[
+        item,
+        parse_page(Arc::from("v1.0/api/driveitem-move.md"), text).page,
+    ]);
+    let example = built
+        .schema
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some("microsoft.graph.driveItem"));
+    assert_eq!(example.status, ExampleStatus::Test);
+    let request = built.schema.operations[0].request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Partial);
+    assert_eq!(
+        request.ty.as_ref().unwrap().name,
+        "microsoft.graph.driveItem"
+    );
+}
