@@ -782,3 +782,41 @@ fn boolean_value_of_a_member_less_facet_is_not_any_json() {
         Shape::Declared
     );
 }
+
+#[test]
+fn type_spelling_where_data_of_another_type_belongs_is_a_placeholder() {
+    // `"top": "Integer"` for an Int32 property: a template, not a GD0030 contradiction.
+    let built = build(&[fixture(
+        "printmargin-integer-placeholder.md",
+        "v1.0/resources/printmargin.md",
+    )]);
+    let e = &built.schema.examples[0];
+    assert!(
+        matches!(&e.status, ExampleStatus::Template { reasons } if reasons[0] == "$.top is the placeholder \"Integer\""),
+        "{:?}",
+        e.status
+    );
+    assert!(built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::PlaceholderData && d.span.line == 19));
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::ExampleValueMismatch));
+}
+
+#[test]
+fn body_that_is_one_bracketed_phrase_is_a_placeholder() {
+    // `<bytes 0-25 of the file>`: a template, not a body that is "not JSON".
+    let built = build(&[fixture(
+        "driveitem-createuploadsession-bytes-placeholder.md",
+        "v1.0/api/driveitem-createuploadsession.md",
+    )]);
+    let e = &built.schema.examples[0];
+    assert!(
+        matches!(&e.status, ExampleStatus::Template { reasons } if reasons[0].contains("<bytes 0-25 of the file>")),
+        "{:?}",
+        e.status
+    );
+}

@@ -11,6 +11,44 @@ pub(crate) struct Mismatch {
     pub line: u32,
     pub expected: String,
     pub found: String,
+    /// The value is a string spelling a type where the type expects no string
+    /// (`"top": "Integer"`, `"certificateList": "Collection(microsoft.graph.x)"`): a placeholder.
+    pub placeholder: Option<String>,
+}
+
+/// A string that spells a type instead of holding data: a primitive's name in any case
+/// (`Integer`, `boolean`, `timestamp`), `Collection(...)`, or a qualified `microsoft.x` name.
+fn type_spelling(s: &str) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "integer",
+        "int",
+        "int16",
+        "int32",
+        "int64",
+        "boolean",
+        "bool",
+        "number",
+        "double",
+        "single",
+        "decimal",
+        "byte",
+        "timestamp",
+        "datetime",
+        "datetimeoffset",
+        "date",
+        "guid",
+        "duration",
+        "timeofday",
+        "binary",
+        "string",
+    ];
+    let lower = s.trim().to_ascii_lowercase();
+    PRIMITIVES.contains(&lower.as_str())
+        || (lower.starts_with("collection(") && lower.ends_with(')'))
+        || (lower.starts_with("microsoft.")
+            && lower[10..]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.'))
 }
 
 impl Mismatch {
@@ -20,6 +58,10 @@ impl Mismatch {
             line,
             expected: expected.to_owned(),
             found: describe(found),
+            placeholder: match found {
+                JsonNode::String(s) if type_spelling(s) => Some(s.clone()),
+                _ => None,
+            },
         }
     }
 }
@@ -155,6 +197,7 @@ pub(crate) fn value(
                 line: m.line,
                 expected: "a member that appears once".into(),
                 found: "a duplicate key".into(),
+                placeholder: None,
             });
         }
         if m.key == "@odata.type" {

@@ -53,6 +53,31 @@ pub(super) fn classify(
         };
     }
     let Some(tree) = &c.body.tree else {
+        // A body that is one bracketed phrase stands for data it does not show (`<bytes 0-25 of
+        // the file>`, v1.0 `driveitem-createuploadsession.md:158`; `[Zip file containing a Teams
+        // app package]`): a placeholder.
+        let text = c.body.text.trim();
+        let bracketed = !text.contains('\n')
+            && ((text.starts_with('<') && text.ends_with('>'))
+                || (text.starts_with('[') && text.ends_with(']')))
+            && text[1..text.len() - 1].contains(' ')
+            && !text[1..text.len() - 1].contains(['<', '>', '[', ']', '{', '}', '"']);
+        if bracketed {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::PlaceholderData,
+                    Span::line(path, c.body.line),
+                    format!(
+                        "{} example body is the placeholder {text} instead of data",
+                        kind_name(c.kind)
+                    ),
+                )
+                .with_help("show the data, or mark the block as a template"),
+            );
+            return ExampleStatus::Template {
+                reasons: vec![format!("the body is the placeholder {text}")],
+            };
+        }
         let looks_json = c.body.text.trim_start().starts_with(['{', '[']);
         if looks_json {
             if let Some(err) = &c.body.json_error {
@@ -169,6 +194,29 @@ pub(super) fn classify(
         Some(m) => Err(m),
         None => checked,
     };
+    if let Err(Some((m, spelled))) = checked
+        .as_ref()
+        .map_err(|m| m.placeholder.as_ref().map(|p| (m, p)))
+    {
+        // A string spelling a type where data of another JSON type belongs (`"top": "Integer"`,
+        // v1.0 `printmargin.md:36`) is a placeholder the list above does not know, not data.
+        diagnostics.push(
+            Diagnostic::new(
+                Code::PlaceholderData,
+                Span::line(path, m.line),
+                format!(
+                    "{} example uses the placeholder {} = \"{spelled}\" instead of data ({} expected)",
+                    kind_name(c.kind),
+                    m.path,
+                    m.expected
+                ),
+            )
+            .with_help("replace the placeholders with realistic values so the example can be tested"),
+        );
+        return ExampleStatus::Template {
+            reasons: vec![format!("{} is the placeholder \"{spelled}\"", m.path)],
+        };
+    }
     if let Err(m) = checked {
         diagnostics.push(
             Diagnostic::new(
