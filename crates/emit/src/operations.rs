@@ -231,6 +231,10 @@ impl Emitter<'_> {
                 doc.push_str(&format!(": {}", alts.join(" or ")));
             }
             doc.push_str(", percent-encoded when the path is built.");
+            if let Some(note) = parameter_note(op, template, &p.name) {
+                doc.push(' ');
+                doc.push_str(&note);
+            }
             fields.push((ident(&fname), doc));
         }
         let body = if fields.is_empty() {
@@ -500,6 +504,24 @@ impl Emitter<'_> {
                 ));
             }
         }
+        if !op.parameters.is_empty() {
+            lines.push(String::new());
+            lines.push("Parameters (the page's parameter table):".to_owned());
+            lines.push(String::new());
+            for p in &op.parameters {
+                lines.push(format!(
+                    "- {}: {}{} ({})",
+                    code(&p.name),
+                    type_text(&p.ty),
+                    match p.required {
+                        Some(true) => ", required",
+                        Some(false) => ", optional",
+                        None => "",
+                    },
+                    code(&p.source.to_string())
+                ));
+            }
+        }
         if let Some(perms) = &op.permissions {
             let rows: Vec<String> = perms
                 .rows
@@ -536,4 +558,45 @@ impl Emitter<'_> {
         }
         lines
     }
+}
+
+/// A type as the docs name it: `Int32`, `dateTimeOffset`, `Collection(String)`.
+fn type_text(t: &graphgen_schema::TypeRef) -> String {
+    let simple = graphgen_schema::simple_name(&t.name);
+    let named = code(simple);
+    if t.collection {
+        format!("collection of {named}")
+    } else {
+        named
+    }
+}
+
+/// The function parameter a template parameter passes (`{StartDateTime-value}` in
+/// `reminderView(StartDateTime={StartDateTime-value})`, or a parameter named like a row), for the
+/// field's doc.
+fn parameter_note(op: &Operation, template: &Template, param: &str) -> Option<String> {
+    let argument = template.function.as_ref().and_then(|f| {
+        f.arguments.iter().find_map(|(name, value)| {
+            let v = value.trim().trim_matches('\'');
+            let v = v
+                .strip_prefix('{')
+                .and_then(|v| v.strip_suffix('}'))
+                .unwrap_or(v);
+            (v == param).then_some(name.as_str())
+        })
+    });
+    let p = op.parameters.iter().find(|p| {
+        argument.is_some_and(|a| p.name.eq_ignore_ascii_case(a))
+            || p.name.eq_ignore_ascii_case(param)
+    })?;
+    Some(format!(
+        "Function parameter {}: {}{}.",
+        code(&p.name),
+        type_text(&p.ty),
+        match p.required {
+            Some(true) => ", required",
+            Some(false) => ", optional",
+            None => "",
+        }
+    ))
 }

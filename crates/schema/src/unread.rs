@@ -83,7 +83,8 @@ pub(crate) fn report(
                 .with_severity(Severity::Note),
             );
         };
-        // Rows the operation's statements were read from (request headers, query options).
+        // Rows the operation's statements were read from (request headers, query options,
+        // function parameters).
         let op_rows: BTreeSet<u32> = page
             .operation
             .iter()
@@ -93,6 +94,13 @@ pub(crate) fn report(
                     .map(|h| h.line)
                     .chain(o.query_options.iter().map(|q| q.line))
             })
+            .chain(
+                schema
+                    .operations
+                    .iter()
+                    .filter(|o| o.source.file == page.path)
+                    .flat_map(|o| o.parameters.iter().map(|p| p.source.line)),
+            )
             .collect();
         for table in &page.tables {
             let Some(what) = table_kind(table.kind) else {
@@ -105,13 +113,13 @@ pub(crate) fn report(
             }
             let section = table.section.as_deref().unwrap_or("");
             let why = match (&subject, kind) {
-                // Function parameters (`reportRoot: getEmailAppUsageVersionsUserCounts`) are
-                // not modelled yet: issue 13.
+                // Parameters of a page that is not a function's (a POST or PATCH without a
+                // subject): a function's are the operation's `parameters`.
                 (None, PageKind::Other)
                     if page.operation.is_some()
                         && section.to_ascii_lowercase().contains("parameter") =>
                 {
-                    format!("parameters under \"{section}\" are not modelled (function parameters are not read yet)")
+                    format!("parameters under \"{section}\" are read only for a GET (a function's parameters); this page's method takes none")
                 }
                 (None, _) => no_subject(page, kind),
                 (Some(s), _) => format!(

@@ -4,6 +4,8 @@
 //! templates and its example responses checked against the stated response type.
 
 mod examples;
+mod parameters;
+pub use parameters::FunctionParameter;
 
 pub use examples::template_matches;
 use examples::{check_responses, match_examples};
@@ -61,6 +63,9 @@ pub struct Operation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description_source: Option<Source>,
     pub templates: Vec<Template>,
+    /// A function's parameter table (GET pages: "Function parameters", "Parameters").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<FunctionParameter>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub query_options: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -530,6 +535,19 @@ fn operation(
         _ => OperationKind::Action,
     };
 
+    // A function's parameter table: GET pages without a subject (an action's table is its
+    // parameter type, a create/update page's its subject's rows).
+    let read_rows: Vec<u32> = facts
+        .headers
+        .iter()
+        .map(|h| h.line)
+        .chain(facts.query_options.iter().map(|q| q.line))
+        .collect();
+    let parameters = if method == "GET" && subject.as_ref().is_none_or(|(_, s)| s.is_none()) {
+        parameters::function_parameters(page, &templates, &read_rows, names, diagnostics)
+    } else {
+        Vec::new()
+    };
     let example_requests = match_examples(page, &templates, diagnostics);
     let lead = crate::descriptions::lead(page);
     Operation {
@@ -546,6 +564,7 @@ fn operation(
         description: lead.as_ref().map(|l| l.0.clone()),
         description_source: lead.map(|l| l.1),
         templates,
+        parameters,
         query_options: facts
             .query_options
             .iter()

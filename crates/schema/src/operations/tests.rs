@@ -433,3 +433,48 @@ fn patch_body_is_the_resource_the_response_names() {
         "microsoft.graph.driveItem"
     );
 }
+
+/// `v1.0/api/user-reminderview.md:27-36`: a function's parameter table is the operation's
+/// `parameters`, each named by the call; a row the call does not name is `GD0065`.
+#[test]
+fn function_parameter_table_is_checked_against_the_call() {
+    let built = fixture("user-reminderview.md");
+    let o = &built.schema.operations[0];
+    assert_eq!(o.kind, OperationKind::Function);
+    let names: Vec<&str> = o.parameters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["startDateTime", "endDateTime"]);
+    assert_eq!(o.parameters[0].ty.name, "Edm.String");
+    assert_eq!(
+        o.parameters[0].source.to_string(),
+        "v1.0/api/user-reminderview.md:35"
+    );
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::FunctionParameterMismatch));
+    // The table is read: no GD0060 for it.
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::UnreadStatement && d.message.contains("Properties table")));
+
+    // The same page with `endDateTime` left out of the call.
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/operations/user-reminderview.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+    .replace(
+        "reminderView(startDateTime=startDateTime-value,endDateTime=endDateTime-value)\n```\n\n## Function",
+        "reminderView(startDateTime=startDateTime-value)\n```\n\n## Function",
+    );
+    let built = one("v1.0/api/user-reminderview.md", &text);
+    let reported: Vec<&Diagnostic> = built
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::FunctionParameterMismatch)
+        .collect();
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert_eq!(reported[0].span.line, 36);
+    assert!(reported[0].message.contains("`endDateTime`"));
+}
