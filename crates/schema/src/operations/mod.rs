@@ -404,8 +404,19 @@ fn operation(
                     .or(linked)
                     .or_else(|| patch_response.clone()),
             ),
+            // A Create/Update page's table is its subject's rows (`group-post-groups.md`: "the
+            // following table lists the properties"), whatever the statement calls them.
+            BodyStatementKind::Parameters if create_or_update.is_some() => (
+                if matches!(method.as_str(), "PATCH" | "PUT") {
+                    RequestKind::Partial
+                } else {
+                    RequestKind::Model
+                },
+                create_or_update.clone(),
+            ),
             BodyStatementKind::Parameters => (RequestKind::Parameters, None),
-            BodyStatementKind::Other => (RequestKind::Unknown, None),
+            // Not understood, but the page's subject is what it creates or updates.
+            BodyStatementKind::Other => (RequestKind::Unknown, create_or_update.clone()),
         };
         if kind == RequestKind::Unknown {
             diagnostics.push(

@@ -478,3 +478,19 @@ fn function_parameter_table_is_checked_against_the_call() {
     assert_eq!(reported[0].span.line, 36);
     assert!(reported[0].message.contains("`endDateTime`"));
 }
+
+/// `v1.0/api/group-post-groups.md:51`: "The following table shows the properties of the
+/// [group](../resources/group.md) resource to specify when you create a group." above a table is
+/// read as a parameters statement; on a Create page the request is still its subject.
+#[test]
+fn create_page_table_statement_requests_the_subject() {
+    let group = resource_page("v1.0/resources/group.md", "group", "microsoft.graph.group");
+    let text = "# Create group\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nPOST /groups\n```\n\n## Request body\nThe following table shows the properties of the [group](../resources/group.md) resource to specify when you create a group. \n\n| Property | Type | Description|\n|:---------------|:--------|:----------|\n| displayName | string | The name to display in the address book for the group. Required. |\n\n## Response\n\nIf successful, this method returns `201 Created` response code and a [group](../resources/group.md) object in the response body.\n";
+    let built = crate::build(&[
+        group,
+        parse_page(Arc::from("v1.0/api/group-post-groups.md"), text).page,
+    ]);
+    let request = built.schema.operations[0].request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Model);
+    assert_eq!(request.ty.as_ref().unwrap().name, "microsoft.graph.group");
+}
