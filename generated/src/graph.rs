@@ -6,26 +6,56 @@ mod area_people;
 #[cfg(feature = "people")]
 pub use area_people::*;
 /// `microsoft.graph.entity` (entity type).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// **TODO: Add Description** Inherited from [entity](crate::graph::Entity)
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub id: crate::runtime::Nullable<::std::string::String>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+impl crate::runtime::Model for Entity {
+    const EXPECTING: &'static str = "struct Entity";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "id", &self.id)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+impl ::serde::Serialize for Entity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Entity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }
 impl crate::graph::EntityProperties for Entity {
     fn id(&self) -> &crate::runtime::Nullable<::std::string::String> {
@@ -174,31 +204,74 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
 /// `microsoft.graph.inferenceData` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct InferenceData {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// `confidenceScore`.
-    #[serde(
-        rename = "confidenceScore",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub confidence_score: crate::runtime::Nullable<crate::runtime::Double>,
     /// `userHasVerifiedAccuracy`.
-    #[serde(
-        rename = "userHasVerifiedAccuracy",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub user_has_verified_accuracy: crate::runtime::Nullable<bool>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+impl crate::runtime::Model for InferenceData {
+    const EXPECTING: &'static str = "struct InferenceData";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "confidenceScore" => {
+                crate::runtime::read_property(
+                    &mut self.confidence_score,
+                    "confidenceScore",
+                    map,
+                )
+            }
+            "userHasVerifiedAccuracy" => {
+                crate::runtime::read_property(
+                    &mut self.user_has_verified_accuracy,
+                    "userHasVerifiedAccuracy",
+                    map,
+                )
+            }
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "confidenceScore", &self.confidence_score)?;
+        crate::runtime::write_property(
+            map,
+            "userHasVerifiedAccuracy",
+            &self.user_has_verified_accuracy,
+        )?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+impl ::serde::Serialize for InferenceData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InferenceData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }

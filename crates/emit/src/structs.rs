@@ -15,6 +15,12 @@ impl Emitter<'_> {
         let doc = doc_attrs(&self.type_doc(t));
         let mut scope = Scope::with_reserved(&["odata_type", "additional"]);
         let mut fields = Vec::new();
+        // The `Model` impl: one read arm and one write line per field (see the runtime's
+        // `Model`), instead of serde's derive, whose expansion was most of a crate's build.
+        let mut reads = Vec::new();
+        let mut writes = Vec::new();
+        // A field behind a feature: with it off, a struct's every field may be gone.
+        let mut gated = false;
         let mut accessors: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
         for (owner, p) in self.schema.all_properties(&t.name) {
             if p.name == ODATA_TYPE {
@@ -71,10 +77,18 @@ impl Emitter<'_> {
             let doc = doc_attrs(&doc_lines);
             let field_cfg = self.features.cfg_use(&t.name, &p.ty.name);
             let accessor_cfg = self.features.cfg_use(&owner.name, &p.ty.name);
+            gated |= !field_cfg.is_empty();
+            reads.push(quote! {
+                #field_cfg
+                #wire => crate::runtime::read_property(&mut self.#fident, #wire, map),
+            });
+            writes.push(quote! {
+                #field_cfg
+                crate::runtime::write_property(map, #wire, &self.#fident)?;
+            });
             fields.push(quote! {
                 #doc
                 #field_cfg
-                #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
                 pub #fident: crate::runtime::Nullable<#ty>,
             });
             if owner.name != t.name || self.bases.contains(&t.name) {
@@ -108,18 +122,68 @@ impl Emitter<'_> {
                 impl #trait_path for #name { #(#methods)* }
             });
         }
+        let expecting = format!("struct {}", name.to_string().trim_start_matches("r#"));
+        // Without fields the trait's defaults (nothing to read or write) serve.
+        let property_fns = if fields.is_empty() {
+            quote!()
+        } else {
+            let allow = if gated {
+                quote!(#[allow(unused_variables)])
+            } else {
+                quote!()
+            };
+            quote! {
+                #allow
+                fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+                    &mut self,
+                    key: &str,
+                    map: &mut A,
+                ) -> ::std::result::Result<bool, A::Error> {
+                    match key {
+                        #(#reads)*
+                        _ => ::std::result::Result::Ok(false),
+                    }
+                }
+                #allow
+                fn serialize_properties<M: ::serde::ser::SerializeMap>(
+                    &self,
+                    map: &mut M,
+                ) -> ::std::result::Result<(), M::Error> {
+                    #(#writes)*
+                    ::std::result::Result::Ok(())
+                }
+            }
+        };
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct #name {
                 /// `@odata.type`: the type the service says this value is, kept as received.
-                #[serde(rename = "@odata.type", default, skip_serializing_if = "::std::option::Option::is_none")]
                 pub odata_type: ::std::option::Option<::std::string::String>,
                 #(#fields)*
                 /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
                 /// version of the crate does not model, kept so that nothing is lost on a round trip.
-                #[serde(flatten)]
                 pub additional: crate::runtime::OpenType,
+            }
+            impl crate::runtime::Model for #name {
+                const EXPECTING: &'static str = #expecting;
+                #property_fns
+                fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+                    (&self.odata_type, &self.additional)
+                }
+                fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+                    (&mut self.odata_type, &mut self.additional)
+                }
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    crate::runtime::serialize_model(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    crate::runtime::deserialize_model(deserializer)
+                }
             }
             #(#impls)*
         }

@@ -120,148 +120,257 @@ impl<'de> ::serde::Deserialize<'de> for AllowedAudiences {
 /// `microsoft.graph.identity` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Identity {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// `displayName`.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub display_name: crate::runtime::Nullable<::std::string::String>,
     /// `id`.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub id: crate::runtime::Nullable<::std::string::String>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+#[cfg(feature = "people")]
+impl crate::runtime::Model for Identity {
+    const EXPECTING: &'static str = "struct Identity";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "displayName" => {
+                crate::runtime::read_property(&mut self.display_name, "displayName", map)
+            }
+            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "displayName", &self.display_name)?;
+        crate::runtime::write_property(map, "id", &self.id)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::serde::Serialize for Identity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "people")]
+impl<'de> ::serde::Deserialize<'de> for Identity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "people")]
 /// `microsoft.graph.identitySet` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct IdentitySet {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// `application`.
-    #[serde(
-        rename = "application",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub application: crate::runtime::Nullable<crate::graph::Identity>,
     /// `device`.
-    #[serde(
-        rename = "device",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub device: crate::runtime::Nullable<crate::graph::Identity>,
     /// `user`.
-    #[serde(
-        rename = "user",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub user: crate::runtime::Nullable<crate::graph::Identity>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+#[cfg(feature = "people")]
+impl crate::runtime::Model for IdentitySet {
+    const EXPECTING: &'static str = "struct IdentitySet";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "application" => {
+                crate::runtime::read_property(&mut self.application, "application", map)
+            }
+            "device" => crate::runtime::read_property(&mut self.device, "device", map),
+            "user" => crate::runtime::read_property(&mut self.user, "user", map),
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "application", &self.application)?;
+        crate::runtime::write_property(map, "device", &self.device)?;
+        crate::runtime::write_property(map, "user", &self.user)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::serde::Serialize for IdentitySet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "people")]
+impl<'de> ::serde::Deserialize<'de> for IdentitySet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "people")]
 /// `microsoft.graph.itemFacet` (entity type).
 ///
 /// Derived from [`Entity`](crate::graph::Entity); its properties are repeated here and reachable through [`EntityProperties`](crate::graph::EntityProperties).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ItemFacet {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// **TODO: Add Description** Inherited from [entity](crate::graph::Entity)
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub id: crate::runtime::Nullable<::std::string::String>,
     /// The audiences that are able to see the values contained within the entity. Inherited from [itemFacet](crate::graph::ItemFacet). Possible values are: `me`, `family`, `contacts`, `groupMembers`, `organization`, `federatedOrganizations`, `everyone`, `unknownFutureValue`.
-    #[serde(
-        rename = "allowedAudiences",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub allowed_audiences: crate::runtime::Nullable<crate::graph::AllowedAudiences>,
     /// Contains inference detail if the entity is inferred by the creating or modifying application. Inherited from [itemFacet](crate::graph::ItemFacet).
-    #[serde(
-        rename = "inference",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub inference: crate::runtime::Nullable<crate::graph::InferenceData>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub created_date_time: crate::runtime::Nullable<crate::runtime::DateTimeOffset>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub created_by: crate::runtime::Nullable<crate::graph::IdentitySet>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub last_modified_date_time: crate::runtime::Nullable<
         crate::runtime::DateTimeOffset,
     >,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub last_modified_by: crate::runtime::Nullable<crate::graph::IdentitySet>,
     /// Where the values originated if synced from another service. Inherited from [itemFacet](crate::graph::ItemFacet).
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub source: crate::runtime::Nullable<crate::graph::PersonDataSource>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+#[cfg(feature = "people")]
+impl crate::runtime::Model for ItemFacet {
+    const EXPECTING: &'static str = "struct ItemFacet";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            "allowedAudiences" => {
+                crate::runtime::read_property(
+                    &mut self.allowed_audiences,
+                    "allowedAudiences",
+                    map,
+                )
+            }
+            "inference" => {
+                crate::runtime::read_property(&mut self.inference, "inference", map)
+            }
+            "createdDateTime" => {
+                crate::runtime::read_property(
+                    &mut self.created_date_time,
+                    "createdDateTime",
+                    map,
+                )
+            }
+            "createdBy" => {
+                crate::runtime::read_property(&mut self.created_by, "createdBy", map)
+            }
+            "lastModifiedDateTime" => {
+                crate::runtime::read_property(
+                    &mut self.last_modified_date_time,
+                    "lastModifiedDateTime",
+                    map,
+                )
+            }
+            "lastModifiedBy" => {
+                crate::runtime::read_property(
+                    &mut self.last_modified_by,
+                    "lastModifiedBy",
+                    map,
+                )
+            }
+            "source" => crate::runtime::read_property(&mut self.source, "source", map),
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "id", &self.id)?;
+        crate::runtime::write_property(
+            map,
+            "allowedAudiences",
+            &self.allowed_audiences,
+        )?;
+        crate::runtime::write_property(map, "inference", &self.inference)?;
+        crate::runtime::write_property(map, "createdDateTime", &self.created_date_time)?;
+        crate::runtime::write_property(map, "createdBy", &self.created_by)?;
+        crate::runtime::write_property(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::runtime::write_property(map, "lastModifiedBy", &self.last_modified_by)?;
+        crate::runtime::write_property(map, "source", &self.source)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::serde::Serialize for ItemFacet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "people")]
+impl<'de> ::serde::Deserialize<'de> for ItemFacet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "people")]
 impl crate::graph::ItemFacetProperties for ItemFacet {
@@ -427,119 +536,153 @@ impl<'de> ::serde::Deserialize<'de> for AnyItemFacet {
 /// `microsoft.graph.languageProficiency` (entity type).
 ///
 /// Derived from [`ItemFacet`](crate::graph::ItemFacet); its properties are repeated here and reachable through [`ItemFacetProperties`](crate::graph::ItemFacetProperties).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageProficiency {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// **TODO: Add Description** Inherited from [entity](crate::graph::Entity)
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub id: crate::runtime::Nullable<::std::string::String>,
     /// The audiences that are able to see the values contained within the entity. Inherited from [itemFacet](crate::graph::ItemFacet). Possible values are: `me`, `family`, `contacts`, `groupMembers`, `organization`, `federatedOrganizations`, `everyone`, `unknownFutureValue`.
-    #[serde(
-        rename = "allowedAudiences",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub allowed_audiences: crate::runtime::Nullable<crate::graph::AllowedAudiences>,
     /// Contains inference detail if the entity is inferred by the creating or modifying application. Inherited from [itemFacet](crate::graph::ItemFacet).
-    #[serde(
-        rename = "inference",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub inference: crate::runtime::Nullable<crate::graph::InferenceData>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub created_date_time: crate::runtime::Nullable<crate::runtime::DateTimeOffset>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub created_by: crate::runtime::Nullable<crate::graph::IdentitySet>,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub last_modified_date_time: crate::runtime::Nullable<
         crate::runtime::DateTimeOffset,
     >,
     /// **TODO: Add Description** Inherited from [itemFacet](crate::graph::ItemFacet)
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub last_modified_by: crate::runtime::Nullable<crate::graph::IdentitySet>,
     /// Where the values originated if synced from another service. Inherited from [itemFacet](crate::graph::ItemFacet).
-    #[serde(
-        rename = "source",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub source: crate::runtime::Nullable<crate::graph::PersonDataSource>,
     /// Contains the long-form name for the language.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub display_name: crate::runtime::Nullable<::std::string::String>,
     /// Contains the four-character BCP47 name for the language (en-US, no-NB, en-AU).
-    #[serde(
-        rename = "tag",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub tag: crate::runtime::Nullable<::std::string::String>,
     /// **TODO: Add Description**. Possible values are: `elementary`, `conversational`, `limitedWorking`, `professionalWorking`, `fullProfessional`, `nativeOrBilingual`, `unknownFutureValue`.
-    #[serde(
-        rename = "proficiency",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub proficiency: crate::runtime::Nullable<crate::graph::LanguageProficiencyLevel>,
     /// Represents the users reading comprehension for the language represented by the object. Possible values are: `elementary`, `conversational`, `limitedWorking`, `professionalWorking`, `fullProfessional`, `nativeOrBilingual`, `unknownFutureValue`.
-    #[serde(
-        rename = "reading",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub reading: crate::runtime::Nullable<crate::graph::LanguageProficiencyLevel>,
     /// Represents the users spoken proficiency for the language represented by the object. Possible values are: `elementary`, `conversational`, `limitedWorking`, `professionalWorking`, `fullProfessional`, `nativeOrBilingual`, `unknownFutureValue`.
-    #[serde(
-        rename = "spoken",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub spoken: crate::runtime::Nullable<crate::graph::LanguageProficiencyLevel>,
     /// Represents the users written proficiency for the language represented by the object. Possible values are: `elementary`, `conversational`, `limitedWorking`, `professionalWorking`, `fullProfessional`, `nativeOrBilingual`, `unknownFutureValue`.
-    #[serde(
-        rename = "written",
-        default,
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub written: crate::runtime::Nullable<crate::graph::LanguageProficiencyLevel>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+#[cfg(feature = "people")]
+impl crate::runtime::Model for LanguageProficiency {
+    const EXPECTING: &'static str = "struct LanguageProficiency";
+    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<bool, A::Error> {
+        match key {
+            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            "allowedAudiences" => {
+                crate::runtime::read_property(
+                    &mut self.allowed_audiences,
+                    "allowedAudiences",
+                    map,
+                )
+            }
+            "inference" => {
+                crate::runtime::read_property(&mut self.inference, "inference", map)
+            }
+            "createdDateTime" => {
+                crate::runtime::read_property(
+                    &mut self.created_date_time,
+                    "createdDateTime",
+                    map,
+                )
+            }
+            "createdBy" => {
+                crate::runtime::read_property(&mut self.created_by, "createdBy", map)
+            }
+            "lastModifiedDateTime" => {
+                crate::runtime::read_property(
+                    &mut self.last_modified_date_time,
+                    "lastModifiedDateTime",
+                    map,
+                )
+            }
+            "lastModifiedBy" => {
+                crate::runtime::read_property(
+                    &mut self.last_modified_by,
+                    "lastModifiedBy",
+                    map,
+                )
+            }
+            "source" => crate::runtime::read_property(&mut self.source, "source", map),
+            "displayName" => {
+                crate::runtime::read_property(&mut self.display_name, "displayName", map)
+            }
+            "tag" => crate::runtime::read_property(&mut self.tag, "tag", map),
+            "proficiency" => {
+                crate::runtime::read_property(&mut self.proficiency, "proficiency", map)
+            }
+            "reading" => crate::runtime::read_property(&mut self.reading, "reading", map),
+            "spoken" => crate::runtime::read_property(&mut self.spoken, "spoken", map),
+            "written" => crate::runtime::read_property(&mut self.written, "written", map),
+            _ => ::std::result::Result::Ok(false),
+        }
+    }
+    fn serialize_properties<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> ::std::result::Result<(), M::Error> {
+        crate::runtime::write_property(map, "id", &self.id)?;
+        crate::runtime::write_property(
+            map,
+            "allowedAudiences",
+            &self.allowed_audiences,
+        )?;
+        crate::runtime::write_property(map, "inference", &self.inference)?;
+        crate::runtime::write_property(map, "createdDateTime", &self.created_date_time)?;
+        crate::runtime::write_property(map, "createdBy", &self.created_by)?;
+        crate::runtime::write_property(
+            map,
+            "lastModifiedDateTime",
+            &self.last_modified_date_time,
+        )?;
+        crate::runtime::write_property(map, "lastModifiedBy", &self.last_modified_by)?;
+        crate::runtime::write_property(map, "source", &self.source)?;
+        crate::runtime::write_property(map, "displayName", &self.display_name)?;
+        crate::runtime::write_property(map, "tag", &self.tag)?;
+        crate::runtime::write_property(map, "proficiency", &self.proficiency)?;
+        crate::runtime::write_property(map, "reading", &self.reading)?;
+        crate::runtime::write_property(map, "spoken", &self.spoken)?;
+        crate::runtime::write_property(map, "written", &self.written)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::serde::Serialize for LanguageProficiency {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "people")]
+impl<'de> ::serde::Deserialize<'de> for LanguageProficiency {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }
 #[cfg(feature = "people")]
 impl crate::graph::ItemFacetProperties for LanguageProficiency {
@@ -691,17 +834,38 @@ impl<'de> ::serde::Deserialize<'de> for LanguageProficiencyLevel {
 /// `microsoft.graph.personDataSource` (complex type).
 ///
 /// No page describes this type's properties; every property received is kept in `additional`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonDataSource {
     /// `@odata.type`: the type the service says this value is, kept as received.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Properties and instance annotations (`@odata.etag`, `x@odata.type`, ...) this
     /// version of the crate does not model, kept so that nothing is lost on a round trip.
-    #[serde(flatten)]
     pub additional: crate::runtime::OpenType,
+}
+#[cfg(feature = "people")]
+impl crate::runtime::Model for PersonDataSource {
+    const EXPECTING: &'static str = "struct PersonDataSource";
+    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::serde::Serialize for PersonDataSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::runtime::serialize_model(self, serializer)
+    }
+}
+#[cfg(feature = "people")]
+impl<'de> ::serde::Deserialize<'de> for PersonDataSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::deserialize_model(deserializer)
+    }
 }

@@ -1,0 +1,296 @@
+//! The generic serde driver of generated structs (`Model`, `deserialize_model`,
+//! `serialize_model`, `serialize_tagged`), with impls written the way the code
+//! generator emits them.
+
+use graphgen_runtime::{
+    deserialize_model, from_str, read_property, serialize_model, serialize_tagged, write_property,
+    Model, Nullable, OdataParts, OdataPartsMut, OpenType,
+};
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+use serde_json::json;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Contact {
+    odata_type: Option<String>,
+    display_name: Nullable<String>,
+    job_title: Nullable<String>,
+    manager: Nullable<Box<Contact>>,
+    phones: Nullable<Vec<String>>,
+    additional: OpenType,
+}
+
+impl Model for Contact {
+    const EXPECTING: &'static str = "struct Contact";
+    fn deserialize_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "displayName" => read_property(&mut self.display_name, "displayName", map),
+            "jobTitle" => read_property(&mut self.job_title, "jobTitle", map),
+            "manager" => read_property(&mut self.manager, "manager", map),
+            "phones" => read_property(&mut self.phones, "phones", map),
+            _ => Ok(false),
+        }
+    }
+    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        write_property(map, "displayName", &self.display_name)?;
+        write_property(map, "jobTitle", &self.job_title)?;
+        write_property(map, "manager", &self.manager)?;
+        write_property(map, "phones", &self.phones)?;
+        Ok(())
+    }
+    fn odata_parts(&self) -> OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_model(self, serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_model(deserializer)
+    }
+}
+
+/// A struct without properties: the trait's defaults serve.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Empty {
+    odata_type: Option<String>,
+    additional: OpenType,
+}
+
+impl Model for Empty {
+    const EXPECTING: &'static str = "struct Empty";
+    fn odata_parts(&self) -> OdataParts<'_> {
+        (&self.odata_type, &self.additional)
+    }
+    fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> {
+        (&mut self.odata_type, &mut self.additional)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Empty {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_model(deserializer)
+    }
+}
+
+#[test]
+fn null_absent_and_value_stay_distinct_and_round_trip() {
+    let text = r#"{"displayName":"Adele","jobTitle":null}"#;
+    let c: Contact = serde_json::from_str(text).unwrap();
+    assert_eq!(c.display_name, Nullable::Value("Adele".to_owned()));
+    assert_eq!(c.job_title, Nullable::Null);
+    assert_eq!(c.phones, Nullable::Absent);
+    assert_eq!(serde_json::to_string(&c).unwrap(), text);
+    // Built in code: absent fields are not written, an explicit null is.
+    let patch = Contact {
+        job_title: Nullable::Null,
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_string(&patch).unwrap(),
+        r#"{"jobTitle":null}"#
+    );
+}
+
+#[test]
+fn unknown_properties_and_annotations_are_kept_and_written_after_the_properties() {
+    let value = json!({
+        "@odata.etag": "W/\"1\"",
+        "zeta": [1, {"a": null}],
+        "displayName": "A",
+        "alpha@odata.type": "#Int64",
+        "alpha": 1,
+        "@odata.type": "#microsoft.graph.contact"
+    });
+    let c: Contact = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(c.odata_type.as_deref(), Some("#microsoft.graph.contact"));
+    assert_eq!(
+        c.additional.keys().collect::<Vec<_>>(),
+        // The map's own order (serde_json's `Map`), as with `#[serde(flatten)]`.
+        serde_json::Map::from_iter([
+            ("@odata.etag".to_owned(), json!(0)),
+            ("zeta".to_owned(), json!(0)),
+            ("alpha@odata.type".to_owned(), json!(0)),
+            ("alpha".to_owned(), json!(0)),
+        ])
+        .keys()
+        .collect::<Vec<_>>()
+    );
+    assert_eq!(serde_json::to_value(&c).unwrap(), value);
+    // `@odata.type` first, then the properties in field order, then `additional`.
+    let text = serde_json::to_string(&c).unwrap();
+    assert!(text.starts_with(r##"{"@odata.type":"#microsoft.graph.contact","displayName":"A","##));
+    // Nested structs (boxed recursion) too.
+    let nested: Contact =
+        serde_json::from_str(r#"{"manager":{"manager":{"jobTitle":"CEO","x":1}}}"#).unwrap();
+    let boss = nested.manager.value().unwrap().manager.value().unwrap();
+    assert_eq!(boss.job_title.as_deref(), Some("CEO"));
+    assert_eq!(boss.additional.get("x"), Some(&json!(1)));
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_as_with_serde_derive() {
+    for text in [
+        r#"{"displayName":"A","displayName":"B"}"#,
+        r#"{"displayName":null,"displayName":"B"}"#,
+    ] {
+        let e = serde_json::from_str::<Contact>(text).unwrap_err();
+        assert!(
+            e.to_string().starts_with("duplicate field `displayName`"),
+            "{e}"
+        );
+    }
+    let e = serde_json::from_value::<Contact>(json!({"phones": []}))
+        .and_then(|_| serde_json::from_str::<Contact>(r#"{"phones":[],"phones":[]}"#))
+        .unwrap_err();
+    assert!(e.to_string().starts_with("duplicate field `phones`"), "{e}");
+    let e = serde_json::from_str::<Contact>(r##"{"@odata.type":null,"@odata.type":"#x"}"##)
+        .unwrap_err();
+    assert!(
+        e.to_string().starts_with("duplicate field `@odata.type`"),
+        "{e}"
+    );
+    // An unknown key given twice: the last value wins, as with `#[serde(flatten)]`.
+    let c: Contact = serde_json::from_str(r#"{"x":1,"x":2}"#).unwrap();
+    assert_eq!(c.additional.get("x"), Some(&json!(2)));
+}
+
+#[test]
+fn errors_name_what_was_expected_and_the_json_path() {
+    let e = serde_json::from_str::<Contact>(r#""text""#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: string \"text\", expected struct Contact at line 1 column 6"
+    );
+    let e = serde_json::from_str::<Empty>("[]").unwrap_err();
+    assert!(e.to_string().contains("expected struct Empty"), "{e}");
+    let e = from_str::<Vec<Contact>>(r#"[{"displayName":"A"},{"manager":{"phones":["1",2]}}]"#)
+        .unwrap_err();
+    assert_eq!(e.path(), "[1].manager.phones[1]");
+    assert!(
+        e.to_string()
+            .starts_with("[1].manager.phones[1]: invalid type: integer `2`, expected a string"),
+        "{e}"
+    );
+    let e = from_str::<Contact>(r#"{"@odata.type":3}"#).unwrap_err();
+    assert_eq!(e.path(), "@odata.type");
+}
+
+#[test]
+fn a_struct_without_properties_keeps_everything() {
+    let e: Empty = serde_json::from_str(r##"{"@odata.type":"#t","a":1}"##).unwrap();
+    assert_eq!(e.odata_type.as_deref(), Some("#t"));
+    assert_eq!(e.additional.get("a"), Some(&json!(1)));
+}
+
+#[test]
+fn serialize_tagged_adds_the_tag_only_when_the_value_has_none() {
+    struct Tagged<'a>(&'a Contact);
+    impl serde::Serialize for Tagged<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serialize_tagged(self.0, Some("#microsoft.graph.contact"), serializer)
+        }
+    }
+    let built = Contact {
+        display_name: "A".to_owned().into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_string(&Tagged(&built)).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.contact","displayName":"A"}"##
+    );
+    let received = Contact {
+        odata_type: Some("#microsoft.graph.orgContact".to_owned()),
+        ..Default::default()
+    };
+    assert_eq!(
+        serde_json::to_string(&Tagged(&received)).unwrap(),
+        r##"{"@odata.type":"#microsoft.graph.orgContact"}"##
+    );
+}
+
+/// The same struct the way the generator wrote it before (serde's derive with `flatten`).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+struct DerivedContact {
+    #[serde(
+        rename = "@odata.type",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    odata_type: Option<String>,
+    #[serde(
+        rename = "displayName",
+        default,
+        skip_serializing_if = "Nullable::is_absent"
+    )]
+    display_name: Nullable<String>,
+    #[serde(
+        rename = "jobTitle",
+        default,
+        skip_serializing_if = "Nullable::is_absent"
+    )]
+    job_title: Nullable<String>,
+    #[serde(
+        rename = "manager",
+        default,
+        skip_serializing_if = "Nullable::is_absent"
+    )]
+    manager: Nullable<Box<DerivedContact>>,
+    #[serde(
+        rename = "phones",
+        default,
+        skip_serializing_if = "Nullable::is_absent"
+    )]
+    phones: Nullable<Vec<String>>,
+    #[serde(flatten)]
+    additional: OpenType,
+}
+
+#[test]
+fn behaves_like_serde_derive_with_flatten() {
+    let inputs = [
+        r#"{}"#,
+        r#"{"displayName":"A","jobTitle":null,"x":1,"@odata.etag":"e"}"#,
+        r##"{"@odata.type":"#microsoft.graph.contact","manager":{"phones":["1"],"y":[null]}}"##,
+        r#"{"@odata.type":null}"#,
+        r#"{"displayName":"A","displayName":"B"}"#,
+        r#"{"manager":{"jobTitle":1}}"#,
+        r#"{"phones":"1"}"#,
+        r#"{"x":1,"x":2}"#,
+        r#"{"@odata.type":1}"#,
+        r#""text""#,
+        r#"[]"#,
+        r#"null"#,
+        r#"{"displayName":"A""#,
+        r#"{"x":1e400}"#,
+        r#"{"x":-0,"y":12345678901234567890,"z":1.5}"#,
+    ];
+    for text in inputs {
+        let ours = serde_json::from_str::<Contact>(text)
+            .map(|v| serde_json::to_string(&v).unwrap())
+            .map_err(|e| e.to_string());
+        let derived = serde_json::from_str::<DerivedContact>(text)
+            .map(|v| serde_json::to_string(&v).unwrap())
+            .map_err(|e| e.to_string().replace("DerivedContact", "Contact"));
+        assert_eq!(ours, derived, "{text}");
+        let ours = from_str::<Contact>(text)
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        let derived = from_str::<DerivedContact>(text)
+            .map(|_| ())
+            .map_err(|e| e.to_string().replace("DerivedContact", "Contact"));
+        assert_eq!(ours, derived, "{text}");
+    }
+}
