@@ -130,41 +130,23 @@ impl ::serde::Serialize for AnyEntity {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::Entity(value) => {
-                ::serde::Serialize::serialize(value.as_ref(), serializer)
+                crate::runtime::serialize_model(value.as_ref(), serializer)
             }
             #[cfg(feature = "people")]
             Self::ItemFacet(value) => {
-                match value.odata_type {
-                    ::std::option::Option::Some(_) => {
-                        ::serde::Serialize::serialize(value.as_ref(), serializer)
-                    }
-                    ::std::option::Option::None => {
-                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
-                        tagged.odata_type = ::std::option::Option::Some(
-                            ::std::string::ToString::to_string(
-                                "#microsoft.graph.itemFacet",
-                            ),
-                        );
-                        ::serde::Serialize::serialize(&tagged, serializer)
-                    }
-                }
+                crate::runtime::serialize_tagged(
+                    value.as_ref(),
+                    ::std::option::Option::Some("#microsoft.graph.itemFacet"),
+                    serializer,
+                )
             }
             #[cfg(feature = "people")]
             Self::LanguageProficiency(value) => {
-                match value.odata_type {
-                    ::std::option::Option::Some(_) => {
-                        ::serde::Serialize::serialize(value.as_ref(), serializer)
-                    }
-                    ::std::option::Option::None => {
-                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
-                        tagged.odata_type = ::std::option::Option::Some(
-                            ::std::string::ToString::to_string(
-                                "#microsoft.graph.languageProficiency",
-                            ),
-                        );
-                        ::serde::Serialize::serialize(&tagged, serializer)
-                    }
-                }
+                crate::runtime::serialize_tagged(
+                    value.as_ref(),
+                    ::std::option::Option::Some("#microsoft.graph.languageProficiency"),
+                    serializer,
+                )
             }
         }
     }
@@ -173,32 +155,20 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+        crate::runtime::deserialize_union(
             deserializer,
-        )?;
-        let read: ::std::result::Result<Self, ::serde_json::Error> = {
-            let kind = value
-                .get("@odata.type")
-                .and_then(::serde_json::Value::as_str)
-                .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
-            match kind.as_deref() {
+            |kind, value| match kind {
                 #[cfg(feature = "people")]
-                ::std::option::Option::Some("microsoft.graph.itemfacet") => {
-                    ::serde_json::from_value(value)
-                        .map(|v| Self::ItemFacet(::std::boxed::Box::new(v)))
+                "microsoft.graph.itemfacet" => {
+                    crate::runtime::read_boxed(value).map(Self::ItemFacet)
                 }
                 #[cfg(feature = "people")]
-                ::std::option::Option::Some("microsoft.graph.languageproficiency") => {
-                    ::serde_json::from_value(value)
-                        .map(|v| Self::LanguageProficiency(::std::boxed::Box::new(v)))
+                "microsoft.graph.languageproficiency" => {
+                    crate::runtime::read_boxed(value).map(Self::LanguageProficiency)
                 }
-                _ => {
-                    ::serde_json::from_value(value)
-                        .map(|v| Self::Entity(::std::boxed::Box::new(v)))
-                }
-            }
-        };
-        read.map_err(<D::Error as ::serde::de::Error>::custom)
+                _ => crate::runtime::read_boxed(value).map(Self::Entity),
+            },
+        )
     }
 }
 /// `microsoft.graph.inferenceData` (complex type).

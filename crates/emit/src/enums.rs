@@ -1,5 +1,6 @@
 //! Enums: one variant per documented member plus `Unrecognized(String)`, serialized through
-//! `as_str`/`FromStr` so unknown values round-trip.
+//! `as_str`/`FromStr` so unknown values round-trip; `FromStr` and `Deserialize` are the
+//! runtime's generic code over the member table (`StringEnum`).
 
 use crate::names::{variant_name, Scope};
 use crate::{doc_attrs, docs, ident, Emitter};
@@ -14,7 +15,6 @@ impl Emitter<'_> {
         let mut scope = Scope::with_reserved(&["Unrecognized"]);
         let mut variants = Vec::new();
         let mut to_str = Vec::new();
-        let mut from_str = Vec::new();
         let mut all = Vec::new();
         for m in &t.members {
             let (v, _) = scope.claim(variant_name(&m.name), &m.name);
@@ -28,37 +28,25 @@ impl Emitter<'_> {
             let vdoc = doc_attrs(&lines);
             variants.push(quote!(#vdoc #v,));
             to_str.push(quote!(Self::#v => #wire,));
-            from_str.push(quote!(#wire => Self::#v,));
             all.push(quote!(Self::#v,));
         }
         let expecting = format!("a `{}` value", t.simple_name());
         // An enum whose members the docs never list has only `Unrecognized`: no single-arm match.
-        let (as_str_body, from_str_body) = if t.members.is_empty() {
-            (
-                quote! {
-                    let Self::Unrecognized(other) = self;
-                    other.as_str()
-                },
-                quote!(::std::result::Result::Ok(Self::Unrecognized(
-                    ::std::string::ToString::to_string(s)
-                ))),
-            )
+        let as_str_body = if t.members.is_empty() {
+            quote! {
+                let Self::Unrecognized(other) = self;
+                other.as_str()
+            }
         } else {
-            (
-                quote! {
-                    match self {
-                        #(#to_str)*
-                        Self::Unrecognized(other) => other.as_str(),
-                    }
-                },
-                quote! {
-                    ::std::result::Result::Ok(match s {
-                        #(#from_str)*
-                        other => Self::Unrecognized(::std::string::ToString::to_string(other)),
-                    })
-                },
-            )
+            quote! {
+                match self {
+                    #(#to_str)*
+                    Self::Unrecognized(other) => other.as_str(),
+                }
+            }
         };
+        // Reading (`FromStr`, `Deserialize`) is generic code of the runtime over the member
+        // table (`StringEnum`): a per-enum match and serde visitor cost more to compile.
         quote! {
             #doc
             ///
@@ -78,10 +66,20 @@ impl Emitter<'_> {
                     #as_str_body
                 }
             }
+            impl crate::runtime::StringEnum for #name {
+                const EXPECTING: &'static str = #expecting;
+                const MEMBERS: &'static [Self] = Self::KNOWN;
+                fn wire(&self) -> &str {
+                    self.as_str()
+                }
+                fn unrecognized(text: ::std::string::String) -> Self {
+                    Self::Unrecognized(text)
+                }
+            }
             impl ::std::str::FromStr for #name {
                 type Err = ::std::convert::Infallible;
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                    #from_str_body
+                    ::std::result::Result::Ok(crate::runtime::enum_from_str(s))
                 }
             }
             impl ::std::fmt::Display for #name {
@@ -96,20 +94,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    struct Visitor;
-                    impl ::serde::de::Visitor<'_> for Visitor {
-                        type Value = #name;
-                        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            f.write_str(#expecting)
-                        }
-                        fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<#name, E> {
-                            match v.parse::<#name>() {
-                                ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
-                                ::std::result::Result::Err(never) => match never {},
-                            }
-                        }
-                    }
-                    deserializer.deserialize_str(Visitor)
+                    crate::runtime::deserialize_enum(deserializer)
                 }
             }
         }

@@ -50,27 +50,21 @@ impl Emitter<'_> {
                 });
             }
             if name == t.name {
-                ser.push(quote!(Self::#v(value) => ::serde::Serialize::serialize(value.as_ref(), serializer),));
+                ser.push(quote!(Self::#v(value) => crate::runtime::serialize_model(value.as_ref(), serializer),));
                 base_variant = Some(v);
             } else {
                 // A derived value built in code says what it is: Graph needs `@odata.type` to
-                // read a subtype (a POSTed fileAttachment), and so does this crate.
+                // read a subtype (a POSTed fileAttachment), and so does this crate. The runtime
+                // writes the tag when the value has none (no clone).
                 let tag = format!("#{name}");
                 ser.push(quote! {
                     #cfg
-                    Self::#v(value) => match value.odata_type {
-                        ::std::option::Option::Some(_) => ::serde::Serialize::serialize(value.as_ref(), serializer),
-                        ::std::option::Option::None => {
-                            let mut tagged = ::std::clone::Clone::clone(value.as_ref());
-                            tagged.odata_type = ::std::option::Option::Some(::std::string::ToString::to_string(#tag));
-                            ::serde::Serialize::serialize(&tagged, serializer)
-                        }
-                    },
+                    Self::#v(value) => crate::runtime::serialize_tagged(value.as_ref(), ::std::option::Option::Some(#tag), serializer),
                 });
                 let lower = name.to_ascii_lowercase();
                 arms.push(quote! {
                     #cfg
-                    ::std::option::Option::Some(#lower) => ::serde_json::from_value(value).map(|v| Self::#v(::std::boxed::Box::new(v))),
+                    #lower => crate::runtime::read_boxed(value).map(Self::#v),
                 });
             }
         }
@@ -88,17 +82,14 @@ impl Emitter<'_> {
             " The properties every variant has (those `{}` declares and inherits), without a match: `members[0].{view}().id()`.",
             t.simple_name()
         );
+        // The runtime reads the value once and finds its `@odata.type`; this is the table.
         let dispatch = if arms.is_empty() {
-            quote!(::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))))
+            quote!(|_, value| crate::runtime::read_boxed(value).map(Self::#base_variant))
         } else {
             quote! {
-                let kind = value
-                    .get("@odata.type")
-                    .and_then(::serde_json::Value::as_str)
-                    .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
-                match kind.as_deref() {
+                |kind, value| match kind {
                     #(#arms)*
-                    _ => ::serde_json::from_value(value).map(|v| Self::#base_variant(::std::boxed::Box::new(v))),
+                    _ => crate::runtime::read_boxed(value).map(Self::#base_variant),
                 }
             }
         };
@@ -142,9 +133,7 @@ impl Emitter<'_> {
             }
             impl<'de> ::serde::Deserialize<'de> for #any {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                    let read: ::std::result::Result<Self, ::serde_json::Error> = { #dispatch };
-                    read.map_err(<D::Error as ::serde::de::Error>::custom)
+                    crate::runtime::deserialize_union(deserializer, #dispatch)
                 }
             }
         }

@@ -29,7 +29,10 @@
 //! * [`testing`]: round-trip assertions for tests of generated models.
 //! * [`Model`] with [`deserialize_model`] / [`serialize_model`]: the one
 //!   generic serde driver of every generated struct, whose own impl is a
-//!   table of its properties ([`read_property`] / [`write_property`]).
+//!   table of its properties ([`read_property`] / [`write_property`]);
+//!   [`StringEnum`] ([`enum_from_str`], [`deserialize_enum`]) the same for
+//!   enums, and [`deserialize_union`] / [`serialize_tagged`] for `AnyX`
+//!   unions.
 //!
 //! A generated property looks like this (read and written by the struct's
 //! [`Model`] impl under its wire name `displayName`):
@@ -1851,6 +1854,89 @@ impl<'de> Deserialize<'de> for MapKey<'de> {
         }
         deserializer.deserialize_str(KeyVisitor)
     }
+}
+
+// ---------------------------------------------------------------------------
+// Generated enums and `AnyX` unions: data per type, generic code here
+// ---------------------------------------------------------------------------
+
+/// What every generated enum implements: its members and their wire text.
+/// [`enum_from_str`] and [`deserialize_enum`] do the rest once for all enums,
+/// so an enum's own code is its `as_str` match and one-line impls.
+pub trait StringEnum: Clone + 'static {
+    /// What a serde error says was expected instead of a string: ``a `x` value``.
+    const EXPECTING: &'static str;
+    /// Every member the docs list, in their order.
+    const MEMBERS: &'static [Self];
+    /// The value as it travels on the wire.
+    fn wire(&self) -> &str;
+    /// The `Unrecognized` variant holding `text`.
+    fn unrecognized(text: String) -> Self;
+}
+
+/// The member whose wire text is `s` (the first, should two share it), else
+/// `Unrecognized` with `s` verbatim: an enum's `FromStr`, which never fails.
+pub fn enum_from_str<E: StringEnum>(s: &str) -> E {
+    E::MEMBERS
+        .iter()
+        .find(|m| m.wire() == s)
+        .cloned()
+        .unwrap_or_else(|| E::unrecognized(s.to_owned()))
+}
+
+/// An enum's `Deserialize`: a JSON string through [`enum_from_str`].
+///
+/// # Errors
+///
+/// The value is not a string (`expected a `x` value`).
+pub fn deserialize_enum<'de, E: StringEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    struct EnumVisitor<E>(std::marker::PhantomData<E>);
+    impl<E: StringEnum> serde::de::Visitor<'_> for EnumVisitor<E> {
+        type Value = E;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(E::EXPECTING)
+        }
+        fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<E, Er> {
+            Ok(enum_from_str(v))
+        }
+    }
+    deserializer.deserialize_str(EnumVisitor(std::marker::PhantomData))
+}
+
+/// An `AnyX` union's `Deserialize`: reads the value once, then `dispatch`
+/// (the union's table, a match on the type name) reads the variant from it.
+/// `dispatch` gets the `@odata.type` without `#`, in lower case (`""` when
+/// the value has none or is not an object); its fallback is the base type,
+/// which keeps an unknown `@odata.type` and every property.
+///
+/// # Errors
+///
+/// The value is not JSON, or does not fit the variant.
+pub fn deserialize_union<'de, U, D: Deserializer<'de>>(
+    deserializer: D,
+    dispatch: fn(&str, serde_json::Value) -> Result<U, serde_json::Error>,
+) -> Result<U, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let kind = value
+        .get("@odata.type")
+        .and_then(serde_json::Value::as_str)
+        .map(|t| t.trim_start_matches('#').to_ascii_lowercase())
+        .unwrap_or_default();
+    dispatch(&kind, value).map_err(<D::Error as serde::de::Error>::custom)
+}
+
+/// Reads one variant of an `AnyX` union from the value [`deserialize_union`]
+/// read, boxed as the variant holds it.
+///
+/// # Errors
+///
+/// The value does not fit `T`.
+pub fn read_boxed<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<Box<T>, serde_json::Error> {
+    serde_json::from_value(value).map(Box::new)
 }
 
 // ---------------------------------------------------------------------------

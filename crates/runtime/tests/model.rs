@@ -294,3 +294,98 @@ fn behaves_like_serde_derive_with_flatten() {
         assert_eq!(ours, derived, "{text}");
     }
 }
+
+/// Written the way the code generator emits enums.
+#[derive(Debug, Clone, PartialEq)]
+enum Color {
+    Red,
+    RedUpper,
+    Unrecognized(String),
+}
+
+impl Color {
+    const KNOWN: &'static [Self] = &[Self::Red, Self::RedUpper];
+    fn as_str(&self) -> &str {
+        match self {
+            Self::Red => "red",
+            Self::RedUpper => "Red",
+            Self::Unrecognized(other) => other.as_str(),
+        }
+    }
+}
+
+impl graphgen_runtime::StringEnum for Color {
+    const EXPECTING: &'static str = "a `color` value";
+    const MEMBERS: &'static [Self] = Self::KNOWN;
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+    fn unrecognized(text: String) -> Self {
+        Self::Unrecognized(text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Color {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        graphgen_runtime::deserialize_enum(deserializer)
+    }
+}
+
+#[test]
+fn enums_read_members_by_exact_text_and_keep_unknown_text() {
+    use graphgen_runtime::enum_from_str;
+    assert_eq!(enum_from_str::<Color>("red"), Color::Red);
+    assert_eq!(enum_from_str::<Color>("Red"), Color::RedUpper);
+    assert_eq!(
+        enum_from_str::<Color>("RED"),
+        Color::Unrecognized("RED".to_owned())
+    );
+    assert_eq!(
+        serde_json::from_str::<Vec<Color>>(r#"["Red","new\"one"]"#).unwrap(),
+        vec![Color::RedUpper, Color::Unrecognized("new\"one".to_owned())]
+    );
+    let e = serde_json::from_str::<Color>("1").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid type: integer `1`, expected a `color` value at line 1 column 1"
+    );
+}
+
+/// Written the way the code generator emits `AnyX` unions.
+#[derive(Debug)]
+enum AnyContact {
+    Contact(Box<Contact>),
+    Org(Box<Contact>),
+}
+
+impl<'de> serde::Deserialize<'de> for AnyContact {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        graphgen_runtime::deserialize_union(deserializer, |kind, value| match kind {
+            "microsoft.graph.orgcontact" => graphgen_runtime::read_boxed(value).map(Self::Org),
+            _ => graphgen_runtime::read_boxed(value).map(Self::Contact),
+        })
+    }
+}
+
+#[test]
+fn unions_dispatch_on_odata_type_in_any_case_with_or_without_hash() {
+    for t in ["#microsoft.graph.orgContact", "MICROSOFT.GRAPH.ORGCONTACT"] {
+        let v: AnyContact =
+            serde_json::from_value(json!({"@odata.type": t, "jobTitle": "x"})).unwrap();
+        assert!(matches!(v, AnyContact::Org(c) if c.job_title.as_deref() == Some("x")));
+    }
+    for body in [
+        json!({"@odata.type": "#microsoft.graph.unknown", "y": 1}),
+        json!({"jobTitle": "x"}),
+        json!({"@odata.type": 1}),
+    ] {
+        let r = serde_json::from_value::<AnyContact>(body.clone());
+        match r {
+            Ok(AnyContact::Contact(c)) => assert_eq!(serde_json::to_value(&c).unwrap(), body),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => assert!(e.to_string().contains("expected a string"), "{e}"),
+        }
+    }
+    let e = serde_json::from_str::<AnyContact>(r#""x""#).unwrap_err();
+    assert!(e.to_string().contains("expected struct Contact"), "{e}");
+}

@@ -56,22 +56,21 @@ impl AllowedAudiences {
     }
 }
 #[cfg(feature = "people")]
+impl crate::runtime::StringEnum for AllowedAudiences {
+    const EXPECTING: &'static str = "a `allowedAudiences` value";
+    const MEMBERS: &'static [Self] = Self::KNOWN;
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+    fn unrecognized(text: ::std::string::String) -> Self {
+        Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
 impl ::std::str::FromStr for AllowedAudiences {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match s {
-                "me" => Self::Me,
-                "family" => Self::Family,
-                "contacts" => Self::Contacts,
-                "groupMembers" => Self::GroupMembers,
-                "organization" => Self::Organization,
-                "federatedOrganizations" => Self::FederatedOrganizations,
-                "everyone" => Self::Everyone,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Unrecognized(::std::string::ToString::to_string(other)),
-            },
-        )
+        ::std::result::Result::Ok(crate::runtime::enum_from_str(s))
     }
 }
 #[cfg(feature = "people")]
@@ -94,26 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowedAudiences {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl ::serde::de::Visitor<'_> for Visitor {
-            type Value = AllowedAudiences;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `allowedAudiences` value")
-            }
-            fn visit_str<E: ::serde::de::Error>(
-                self,
-                v: &str,
-            ) -> ::std::result::Result<AllowedAudiences, E> {
-                match v.parse::<AllowedAudiences>() {
-                    ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
-                    ::std::result::Result::Err(never) => match never {}
-                }
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 #[cfg(feature = "people")]
@@ -484,23 +464,14 @@ impl ::serde::Serialize for AnyItemFacet {
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
             Self::ItemFacet(value) => {
-                ::serde::Serialize::serialize(value.as_ref(), serializer)
+                crate::runtime::serialize_model(value.as_ref(), serializer)
             }
             Self::LanguageProficiency(value) => {
-                match value.odata_type {
-                    ::std::option::Option::Some(_) => {
-                        ::serde::Serialize::serialize(value.as_ref(), serializer)
-                    }
-                    ::std::option::Option::None => {
-                        let mut tagged = ::std::clone::Clone::clone(value.as_ref());
-                        tagged.odata_type = ::std::option::Option::Some(
-                            ::std::string::ToString::to_string(
-                                "#microsoft.graph.languageProficiency",
-                            ),
-                        );
-                        ::serde::Serialize::serialize(&tagged, serializer)
-                    }
-                }
+                crate::runtime::serialize_tagged(
+                    value.as_ref(),
+                    ::std::option::Option::Some("#microsoft.graph.languageProficiency"),
+                    serializer,
+                )
             }
         }
     }
@@ -510,26 +481,15 @@ impl<'de> ::serde::Deserialize<'de> for AnyItemFacet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+        crate::runtime::deserialize_union(
             deserializer,
-        )?;
-        let read: ::std::result::Result<Self, ::serde_json::Error> = {
-            let kind = value
-                .get("@odata.type")
-                .and_then(::serde_json::Value::as_str)
-                .map(|t| t.trim_start_matches('#').to_ascii_lowercase());
-            match kind.as_deref() {
-                ::std::option::Option::Some("microsoft.graph.languageproficiency") => {
-                    ::serde_json::from_value(value)
-                        .map(|v| Self::LanguageProficiency(::std::boxed::Box::new(v)))
+            |kind, value| match kind {
+                "microsoft.graph.languageproficiency" => {
+                    crate::runtime::read_boxed(value).map(Self::LanguageProficiency)
                 }
-                _ => {
-                    ::serde_json::from_value(value)
-                        .map(|v| Self::ItemFacet(::std::boxed::Box::new(v)))
-                }
-            }
-        };
-        read.map_err(<D::Error as ::serde::de::Error>::custom)
+                _ => crate::runtime::read_boxed(value).map(Self::ItemFacet),
+            },
+        )
     }
 }
 #[cfg(feature = "people")]
@@ -771,21 +731,21 @@ impl LanguageProficiencyLevel {
     }
 }
 #[cfg(feature = "people")]
+impl crate::runtime::StringEnum for LanguageProficiencyLevel {
+    const EXPECTING: &'static str = "a `languageProficiencyLevel` value";
+    const MEMBERS: &'static [Self] = Self::KNOWN;
+    fn wire(&self) -> &str {
+        self.as_str()
+    }
+    fn unrecognized(text: ::std::string::String) -> Self {
+        Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
 impl ::std::str::FromStr for LanguageProficiencyLevel {
     type Err = ::std::convert::Infallible;
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(
-            match s {
-                "elementary" => Self::Elementary,
-                "conversational" => Self::Conversational,
-                "limitedWorking" => Self::LimitedWorking,
-                "professionalWorking" => Self::ProfessionalWorking,
-                "fullProfessional" => Self::FullProfessional,
-                "nativeOrBilingual" => Self::NativeOrBilingual,
-                "unknownFutureValue" => Self::UnknownFutureValue,
-                other => Self::Unrecognized(::std::string::ToString::to_string(other)),
-            },
-        )
+        ::std::result::Result::Ok(crate::runtime::enum_from_str(s))
     }
 }
 #[cfg(feature = "people")]
@@ -808,26 +768,7 @@ impl<'de> ::serde::Deserialize<'de> for LanguageProficiencyLevel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl ::serde::de::Visitor<'_> for Visitor {
-            type Value = LanguageProficiencyLevel;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `languageProficiencyLevel` value")
-            }
-            fn visit_str<E: ::serde::de::Error>(
-                self,
-                v: &str,
-            ) -> ::std::result::Result<LanguageProficiencyLevel, E> {
-                match v.parse::<LanguageProficiencyLevel>() {
-                    ::std::result::Result::Ok(value) => ::std::result::Result::Ok(value),
-                    ::std::result::Result::Err(never) => match never {}
-                }
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::runtime::deserialize_enum(deserializer)
     }
 }
 #[cfg(feature = "people")]
