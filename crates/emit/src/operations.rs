@@ -14,9 +14,11 @@
 //!   fields are the parameter names in snake_case, a parameter the template repeats
 //!   (`/users/{id}/profile/languages/{id}`) gets `_2` (not reported: the docs always write so;
 //!   the field's doc tells which is which).
-//! - **Types**: the request is the stated model or parameter type, `()` without a body (the page
-//!   says so, or a GET/DELETE states nothing) and `serde_json::Value` when the page has a body of
-//!   no known type; the response is the stated type (an `ODataCollection` page for collections),
+//! - **Types**: the request is the stated model or parameter type, `runtime::ODataReference` for
+//!   a POST/PUT to a `$ref` template, `()` without a body (the page says so, or a GET/DELETE states
+//!   nothing) and `serde_json::Value` when the page has a body of
+//!   no known type; the response is the stated type (an `ODataCollection` page for collections, an
+//!   `ODataValue` envelope for one primitive or enum value),
 //!   `()` when there is no body, `serde_json::Value` when no type is stated.
 //! - **Features**: a descriptor is compiled when every type it names is.
 
@@ -280,6 +282,19 @@ impl Emitter<'_> {
         (fields, body)
     }
 
+    /// OData answers with one primitive or enum value as `{"@odata.context": ..., "value": x}`
+    /// (`runtime::ODataValue`); a stream is media, and untyped JSON is whatever comes.
+    fn answered_in_value_envelope(&self, name: &str) -> bool {
+        match name.strip_prefix("Edm.") {
+            Some(p) => !matches!(p, "Stream" | "Untyped"),
+            None => self
+                .schema
+                .types
+                .get(name)
+                .is_some_and(|t| t.kind == graphgen_schema::TypeKind::Enum),
+        }
+    }
+
     fn emit_operation(
         &mut self,
         op: &Operation,
@@ -294,6 +309,7 @@ impl Emitter<'_> {
         let request = match &op.request {
             Some(r) => match (r.kind, &r.ty) {
                 (RequestKind::None, _) => quote!(()),
+                (RequestKind::Reference, _) => quote!(crate::runtime::ODataReference),
                 (_, Some(ty)) => {
                     named.push(&ty.name);
                     self.rust_type(ty, false)
@@ -311,6 +327,8 @@ impl Emitter<'_> {
                     let element = self.rust_type(&TypeRef::new(ty.name.clone(), false), false);
                     if ty.collection {
                         quote!(crate::runtime::ODataCollection<#element>)
+                    } else if self.answered_in_value_envelope(&ty.name) {
+                        quote!(crate::runtime::ODataValue<#element>)
                     } else {
                         element
                     }

@@ -3,7 +3,7 @@
 use crate::format::format_file;
 use crate::names::field_name;
 use crate::{ident, EmitOptions, Emitter};
-use graphgen_schema::{simple_name, Example, ExampleStatus, Schema, TypeRef};
+use graphgen_schema::{simple_name, Envelope, Example, ExampleStatus, Schema, TypeRef};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use std::collections::BTreeSet;
@@ -60,21 +60,31 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
     for example in &schema.examples {
         match &example.status {
             ExampleStatus::Test => {
-                let Some(target) = &example.target else {
-                    continue;
-                };
-                let root = quote!(::#krate);
-                let element =
-                    emitter.rust_type_in(&TypeRef::new(target.clone(), false), false, &root);
-                let ty = if example.collection {
-                    quote!(::#krate::runtime::ODataCollection<#element>)
-                } else {
-                    element
+                let (ty, cfg) = match (&example.target, example.envelope) {
+                    (_, Envelope::Reference) => {
+                        (quote!(::#krate::runtime::ODataReference), quote!())
+                    }
+                    (Some(target), envelope) => {
+                        let root = quote!(::#krate);
+                        let element = emitter.rust_type_in(
+                            &TypeRef::new(target.clone(), false),
+                            false,
+                            &root,
+                        );
+                        let ty = if example.collection {
+                            quote!(::#krate::runtime::ODataCollection<#element>)
+                        } else if envelope == Envelope::Value {
+                            quote!(::#krate::runtime::ODataValue<#element>)
+                        } else {
+                            element
+                        };
+                        (ty, emitter.features.cfg_item(target))
+                    }
+                    (None, _) => continue,
                 };
                 let fn_name = format_ident!("{}", test_name(example, &mut taken));
                 let doc = format!(" {} body at {}.", kind_label(example), example.source);
                 let body = raw_literal(&example.body);
-                let cfg = emitter.features.cfg_item(target);
                 tests.push(quote! {
                     #[doc = #doc]
                     #cfg
@@ -124,8 +134,9 @@ fn kind_label(e: &Example) -> String {
         graphgen_schema::ExampleKind::Response => "response",
         graphgen_schema::ExampleKind::Resource => "resource",
     };
-    match &e.target {
-        Some(t) => format!("{kind} of {}", simple_name(t)),
-        None => kind.to_owned(),
+    match (&e.target, e.envelope) {
+        (_, Envelope::Reference) => format!("{kind} of an entity reference"),
+        (Some(t), _) => format!("{kind} of {}", simple_name(t)),
+        (None, _) => kind.to_owned(),
     }
 }

@@ -17,6 +17,8 @@
 //! * [`Flags`]: a flags enum value travelling as comma-separated member names.
 //! * [`Double`] (and [`Single`]): floating-point numbers that keep their JSON
 //!   text, so `100` is written back as `100`.
+//! * [`ODataValue`]: the envelope of a single primitive or enum value;
+//!   [`ODataReference`]: an `@odata.id` reference, the body of `$ref` requests.
 //! * [`ODataCollection`]: the envelope of collection responses (pages with
 //!   `@odata.nextLink`, `@odata.deltaLink`, `@odata.count`).
 //! * [`ODataError`]: the body of an error response, with its `innerError`.
@@ -1504,6 +1506,87 @@ impl<T> ODataCollection<T> {
     #[must_use]
     pub fn next_link(&self) -> Option<&str> {
         self.odata_next_link.as_deref()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// ODataValue
+// ---------------------------------------------------------------------------
+
+/// The envelope of a response holding one primitive or enum value (a function
+/// returning a String or a Boolean):
+///
+/// ```text
+/// {"@odata.context": "https://graph.microsoft.com/beta/$metadata#Edm.String", "value": "https://..."}
+/// ```
+///
+/// Any other annotation or member is kept in [`additional`](ODataValue::additional),
+/// so nothing is lost on a round trip.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ODataValue<T> {
+    /// `@odata.context`: the context URL of the response.
+    #[serde(
+        rename = "@odata.context",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub odata_context: Option<String>,
+    /// `value`: the value itself.
+    pub value: T,
+    /// Every other member and annotation of the envelope (an empty map writes
+    /// nothing).
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+impl<T> ODataValue<T> {
+    /// An envelope holding `value` and no annotations.
+    #[must_use]
+    pub fn new(value: T) -> Self {
+        ODataValue {
+            odata_context: None,
+            value,
+            additional: OpenType::new(),
+        }
+    }
+
+    /// The value, without the envelope.
+    #[must_use]
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+// ---------------------------------------------------------------------------
+// ODataReference
+// ---------------------------------------------------------------------------
+
+/// An entity reference, the body of a `$ref` request (`POST /groups/{id}/members/$ref`):
+///
+/// ```text
+/// {"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}
+/// ```
+///
+/// Any other member is kept in [`additional`](ODataReference::additional).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ODataReference {
+    /// `@odata.id`: the URL of the entity referred to.
+    #[serde(rename = "@odata.id")]
+    pub odata_id: String,
+    /// Every other member and annotation of the body (an empty map writes
+    /// nothing).
+    #[serde(flatten)]
+    pub additional: OpenType,
+}
+
+impl ODataReference {
+    /// A reference to the entity at `url`.
+    #[must_use]
+    pub fn new(url: impl Into<String>) -> Self {
+        ODataReference {
+            odata_id: url.into(),
+            additional: OpenType::new(),
+        }
     }
 }
 

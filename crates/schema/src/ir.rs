@@ -335,6 +335,27 @@ impl UnusableCause {
     }
 }
 
+/// An OData envelope around an example body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Envelope {
+    /// The body is the target (an object of it, or with `collection` a page of them).
+    #[default]
+    None,
+    /// `{"@odata.context": ..., "value": x}`: how OData answers with one primitive or enum value
+    /// (a function returning a String); the target is the type of `value`.
+    Value,
+    /// `{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}`: an entity
+    /// reference, the body of a `$ref` request; no target.
+    Reference,
+}
+
+impl Envelope {
+    pub fn is_none(&self) -> bool {
+        *self == Envelope::None
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Example {
     pub source: Source,
@@ -351,6 +372,9 @@ pub struct Example {
     /// A request with method PATCH: the body is a partial update.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub patch: bool,
+    /// The OData envelope the body wears instead of being the target itself.
+    #[serde(skip_serializing_if = "Envelope::is_none")]
+    pub envelope: Envelope,
     #[serde(flatten)]
     pub status: ExampleStatus,
     #[serde(skip)]

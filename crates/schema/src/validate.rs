@@ -66,7 +66,7 @@ impl Mismatch {
     }
 }
 
-fn describe(node: &JsonNode) -> String {
+pub(crate) fn describe(node: &JsonNode) -> String {
     match node {
         JsonNode::Null => "null".into(),
         JsonNode::Bool(b) => format!("`{b}`"),

@@ -137,6 +137,35 @@ pub(super) fn classify(
         }
         return ExampleStatus::Template { reasons };
     }
+    if c.reference {
+        // An entity reference: `@odata.id` holds the URL; anything else is kept as it comes.
+        return match tree.member("@odata.id").map(|m| (m, &m.value)) {
+            Some((_, JsonNode::String(_))) => ExampleStatus::Test,
+            found => {
+                let (line, found) = match found {
+                    Some((m, v)) => (m.line, crate::validate::describe(v)),
+                    None => (c.body.line, "missing".to_owned()),
+                };
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::ExampleValueMismatch,
+                        Span::line(path, line),
+                        format!(
+                            "{} example to a `$ref` URL: $.@odata.id should be a string (the URL of the entity) but is {found}",
+                            kind_name(c.kind)
+                        ),
+                    )
+                    .with_help("send {\"@odata.id\": \"https://graph.microsoft.com/v1.0/directoryObjects/{id}\"}"),
+                );
+                ExampleStatus::Unusable {
+                    reason: format!(
+                        "$.@odata.id should be a string (the URL of the entity) but is {found}"
+                    ),
+                    cause: UnusableCause::ContradictsSchema,
+                }
+            }
+        };
+    }
     let Some(target) = &c.target else {
         return ExampleStatus::Unusable {
             reason: "no type: neither the annotation nor the body names an @odata.type".into(),
@@ -147,13 +176,23 @@ pub(super) fn classify(
         .types
         .get(target)
         .is_some_and(|t| t.kind != TypeKind::Enum);
-    if !structured && !target.starts_with("Edm.") {
+    let envelope = value_envelope(schema, target, c.collection, tree);
+    if !structured && !target.starts_with("Edm.") && envelope.is_none() {
         return ExampleStatus::Unusable {
             reason: format!("`{target}` is not a structured type"),
             cause: UnusableCause::NotStructured,
         };
     }
-    let checked = if c.collection {
+    let checked = if let Some(m) = envelope {
+        crate::validate::value(
+            schema,
+            &TypeRef::new(target.clone(), false),
+            &m.value,
+            "$.value",
+            m.line,
+            false,
+        )
+    } else if c.collection {
         match tree {
             JsonNode::Object(members) => match members.iter().find(|m| m.key == "value") {
                 Some(m) => crate::validate::value(
@@ -246,6 +285,37 @@ pub(super) fn classify(
         check_members(schema, target, objects, path, diagnostics);
     }
     ExampleStatus::Test
+}
+
+/// The member holding the value when `tree` is the OData envelope of one primitive or enum value
+/// (`{"@odata.context": "...$metadata#Edm.String", "value": "https://..."}`, beta
+/// `ediscovery-caseexportoperation-getdownloadurl.md:99`): the target is a primitive (not a
+/// stream, which is media, nor untyped JSON, which an object already is) or an enum, and the body
+/// an object whose only member that is not an annotation is `value`.
+pub(crate) fn value_envelope<'a>(
+    schema: &Schema,
+    target: &str,
+    collection: bool,
+    tree: &'a JsonNode,
+) -> Option<&'a graphgen_parse::JsonMember> {
+    let scalar = match target.strip_prefix("Edm.") {
+        Some(p) => !matches!(p, "Stream" | "Untyped"),
+        None => schema
+            .types
+            .get(target)
+            .is_some_and(|t| t.kind == TypeKind::Enum),
+    };
+    if collection || !scalar {
+        return None;
+    }
+    let JsonNode::Object(members) = tree else {
+        return None;
+    };
+    let mut data = members.iter().filter(|m| !is_annotation_key(&m.key));
+    match (data.next(), data.next()) {
+        (Some(m), None) if m.key == "value" => Some(m),
+        _ => None,
+    }
 }
 
 fn kind_name(kind: ExampleKind) -> &'static str {

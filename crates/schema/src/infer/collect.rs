@@ -28,16 +28,25 @@ pub(super) fn collect<'a>(
             let Some(annotation) = &block.annotation else {
                 continue;
             };
+            let mut to_ref = false;
             let (kind, body, patch) = match (annotation.block_type(), &block.http, &block.json) {
                 (
                     Some("request"),
                     Some(HttpMessage::Request {
                         method,
+                        target,
                         body: Some(body),
                         ..
                     }),
                     _,
-                ) => (ExampleKind::Request, body, method.value == "PATCH"),
+                ) => {
+                    to_ref = matches!(method.value.as_str(), "POST" | "PUT")
+                        && target
+                            .split(['?', '#'])
+                            .next()
+                            .is_some_and(|p| p.trim_end().ends_with("/$ref"));
+                    (ExampleKind::Request, body, method.value == "PATCH")
+                }
                 (
                     Some("response"),
                     Some(HttpMessage::Response {
@@ -88,7 +97,12 @@ pub(super) fn collect<'a>(
                 },
                 None => (None, false),
             };
+            // A POST or PUT to a `$ref` URL sends an entity reference
+            // (`{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}`, v1.0
+            // `application-post-owners.md:60`), not the page's subject, unless it names a type.
+            let reference = to_ref && named.is_none();
             let target = match named {
+                None if reference => None,
                 Some(n) => Some(match crate::types::primitive(n) {
                     Some(edm) => edm.to_owned(),
                     None => names.canonical(&qualify(n, &ns)),
@@ -143,6 +157,7 @@ pub(super) fn collect<'a>(
                 target,
                 collection,
                 patch,
+                reference,
                 annotation_line: annotation.line,
                 content_type: content_type(block.http.as_ref()),
             });

@@ -37,6 +37,8 @@ pub(super) struct Candidate<'a> {
     target: Option<String>,
     collection: bool,
     patch: bool,
+    /// A request to a `$ref` URL naming no type: the body is an entity reference.
+    reference: bool,
     annotation_line: u32,
     /// The message's `Content-Type` header, when it states one.
     content_type: Option<String>,
@@ -111,6 +113,15 @@ pub(crate) fn examples(
     }
     for c in candidates {
         let status = classify::classify(schema, &c, diagnostics);
+        let envelope = match (&c.target, &c.body.tree) {
+            _ if c.reference => Envelope::Reference,
+            (Some(target), Some(tree))
+                if classify::value_envelope(schema, target, c.collection, tree).is_some() =>
+            {
+                Envelope::Value
+            }
+            _ => Envelope::None,
+        };
         let body = match (&status, &c.body.json_error, &c.body.tree) {
             (ExampleStatus::Test, Some(_), Some(tree)) => tree.to_json(),
             _ => c.body.text.clone(),
@@ -122,6 +133,7 @@ pub(crate) fn examples(
             target: c.target,
             collection: c.collection,
             patch: c.patch,
+            envelope,
             status,
             body,
         });

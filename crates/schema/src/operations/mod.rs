@@ -121,6 +121,9 @@ pub enum RequestKind {
     None,
     /// The statement was not understood; kept as text.
     Unknown,
+    /// An entity reference, `{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}`:
+    /// what a POST or PUT to a `$ref` template sends, whatever the statement says it identifies.
+    Reference,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -436,6 +439,26 @@ fn operation(
             source,
         }
     });
+
+    // A POST or PUT to a `$ref` template sends an entity reference (v1.0
+    // `application-post-owners.md:30,39`: "supply the identifier of the directory object").
+    let to_ref =
+        matches!(method.as_str(), "POST" | "PUT") && templates[0].suffix.as_deref() == Some("$ref");
+    let request = match request {
+        Some(r) if to_ref && r.kind != RequestKind::None => Some(RequestBody {
+            kind: RequestKind::Reference,
+            ty: None,
+            text: None,
+            source: r.source,
+        }),
+        None if to_ref => Some(RequestBody {
+            kind: RequestKind::Reference,
+            ty: None,
+            text: None,
+            source: templates[0].source.clone(),
+        }),
+        other => other,
+    };
 
     let response = match &facts.response {
         Some(r) => {

@@ -494,3 +494,59 @@ fn create_page_table_statement_requests_the_subject() {
     assert_eq!(request.kind, RequestKind::Model);
     assert_eq!(request.ty.as_ref().unwrap().name, "microsoft.graph.group");
 }
+
+#[test]
+fn function_returning_a_string_answers_in_a_value_envelope() {
+    // beta `ediscovery-caseexportoperation-getdownloadurl.md:99`: the response of a function
+    // returning `Edm.String` is `{"@odata.context": ..., "value": "https://..."}`.
+    let built = fixture("ediscovery-caseexportoperation-getdownloadurl.md");
+    let s = &built.schema;
+    let response = s.operations[0].response.as_ref().unwrap();
+    assert_eq!(response.ty.as_ref().unwrap().name, "Edm.String");
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Response)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some("Edm.String"));
+    assert!(!example.collection);
+    assert_eq!(example.envelope, crate::Envelope::Value);
+    assert_eq!(example.status, ExampleStatus::Test);
+}
+
+#[test]
+fn value_envelope_checks_the_value_against_the_type() {
+    // beta `serviceupdatemessage-archive.md:96,104`: annotated `string`, but the value is `true`.
+    let page = "# serviceUpdateMessage: archive\n\n## HTTP request\n```http\nPOST /admin/serviceAnnouncement/messages/archive\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"truncated\": true,\n  \"@odata.type\": \"string\"\n}\n-->\n``` http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  \"value\": true\n}\n```\n";
+    let built = one("beta/api/serviceupdatemessage-archive.md", page);
+    let example = &built.schema.examples[0];
+    assert_eq!(example.envelope, crate::Envelope::Value);
+    assert_eq!(
+        example.status,
+        ExampleStatus::Unusable {
+            reason: "$.value should be a string but is `true`".into(),
+            cause: crate::UnusableCause::ContradictsSchema,
+        }
+    );
+}
+
+#[test]
+fn ref_post_sends_an_entity_reference() {
+    // v1.0 `application-post-owners.md:30,60-62`: `POST .../owners/$ref` with
+    // `{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}` and no type.
+    let built = fixture("application-post-owners.md");
+    let s = &built.schema;
+    let o = &s.operations[0];
+    assert_eq!(o.kind, OperationKind::Create);
+    let request = o.request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Reference);
+    assert!(request.ty.is_none());
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target, None);
+    assert_eq!(example.envelope, crate::Envelope::Reference);
+    assert_eq!(example.status, ExampleStatus::Test);
+}
