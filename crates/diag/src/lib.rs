@@ -110,6 +110,7 @@ codes! {
     InheritedRowMismatch = "GD0063", Warning, "an \"Inherited from\" row names a property its ancestor's pages do not list";
     HeaderAfterBlankLine = "GD0064", Warning, "an HTTP header stands after the blank line that ends the headers";
     FunctionParameterMismatch = "GD0065", Warning, "a function's parameter table and its call's arguments disagree";
+    RequestTypeMismatch = "GD0066", Warning, "request example type is neither the operation's request type nor derived from it";
 }
 
 impl fmt::Display for Code {

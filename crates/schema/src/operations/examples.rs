@@ -191,7 +191,7 @@ pub(super) fn check_responses(
     if stated.is_primitive() {
         return out;
     }
-    for e in examples {
+    for e in examples.iter().filter(|e| e.kind == ExampleKind::Response) {
         let Some(target) = &e.target else { continue };
         if target == &stated.name
             || schema
@@ -216,6 +216,50 @@ pub(super) fn check_responses(
                 ),
             )
             .with_related(response.source.span(), "the stated response"),
+        );
+    }
+    out
+}
+
+/// A request example whose type is neither the operation's request type nor derived from it
+/// (a subtype is what a base-typed request sends, as `AnyX`): the body cannot be sent as the
+/// descriptor's `Request`.
+pub(super) fn check_requests(
+    schema: &Schema,
+    op: &Operation,
+    examples: &[&Example],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(request) = &op.request else {
+        return out;
+    };
+    let Some(stated) = &request.ty else {
+        return out;
+    };
+    if stated.is_primitive() {
+        return out;
+    }
+    for e in examples.iter().filter(|e| e.kind == ExampleKind::Request) {
+        let Some(target) = &e.target else { continue };
+        if target == &stated.name
+            || schema
+                .ancestors(target)
+                .iter()
+                .any(|a| a.name == stated.name)
+        {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::RequestTypeMismatch,
+                e.source.span(),
+                format!(
+                    "request example is read as `{}`, but the operation's request is `{}`",
+                    simple_name(target),
+                    simple_name(&stated.name)
+                ),
+            )
+            .with_related(request.source.span(), "the request body statement"),
         );
     }
     out

@@ -8,7 +8,7 @@ mod parameters;
 pub use parameters::FunctionParameter;
 
 pub use examples::template_matches;
-use examples::{check_responses, match_examples};
+use examples::{check_requests, check_responses, match_examples};
 
 use crate::ir::*;
 use crate::names::{is_type_word, page_namespace, qualify, Names};
@@ -294,7 +294,7 @@ pub(crate) fn build(
     for e in schema
         .examples
         .iter()
-        .filter(|e| e.kind == ExampleKind::Response)
+        .filter(|e| matches!(e.kind, ExampleKind::Response | ExampleKind::Request))
     {
         responses.entry(&e.source.file).or_default().push(e);
     }
@@ -313,6 +313,11 @@ pub(crate) fn build(
             responses.get(&*page.path).map_or(&[][..], |v| v.as_slice()),
         );
         diagnostics.extend(checked);
+        diagnostics.extend(check_requests(
+            schema,
+            &op,
+            responses.get(&*page.path).map_or(&[][..], |v| v.as_slice()),
+        ));
         out.push(op);
     }
     schema.operations = out;

@@ -550,3 +550,30 @@ fn ref_post_sends_an_entity_reference() {
     assert_eq!(example.envelope, crate::Envelope::Reference);
     assert_eq!(example.status, ExampleStatus::Test);
 }
+
+#[test]
+fn request_example_of_an_unrelated_type_is_reported() {
+    // v1.0 `place-update.md:185-186`: the example PATCHes a `roomList`; the operation's request is
+    // `place` (the page's subject), and without `roomlist.md` no page says roomList derives from
+    // place, so the body is not the request type nor a subtype: GD0066.
+    let built = fixture("place-update.md");
+    let s = &built.schema;
+    let request = s.operations[0].request.as_ref().unwrap();
+    let stated = request.ty.as_ref().map(|t| t.name.clone());
+    let example = s
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert_eq!(example.target.as_deref(), Some("microsoft.graph.roomList"));
+    assert_eq!(stated.as_deref(), Some("microsoft.graph.place"));
+    let d = built
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::RequestTypeMismatch)
+        .expect("GD0066");
+    assert_eq!(
+        d.message,
+        "request example is read as `roomList`, but the operation's request is `place`"
+    );
+}
