@@ -37,12 +37,10 @@ impl crate::runtime::Operation for InvitationUpdateLanguageproficiency {
         "/invitations/{invitationsId}/invitedUser/profile/languages/{languageProficiencyId}"
     }
     fn path(&self) -> ::std::string::String {
-        let mut path = ::std::string::String::new();
-        path.push_str("/invitations/");
-        crate::runtime::push_encoded(&mut path, &self.invitations_id);
-        path.push_str("/invitedUser/profile/languages/");
-        crate::runtime::push_encoded(&mut path, &self.language_proficiency_id);
-        path
+        crate::runtime::build_path(
+            "/invitations/{0}/invitedUser/profile/languages/{1}",
+            &[&self.invitations_id, &self.language_proficiency_id],
+        )
     }
 }
 /// Update the properties of a [languageProficiency](crate::graph::LanguageProficiency) object in a user's profile.
@@ -86,18 +84,10 @@ impl crate::runtime::Operation for LanguageproficiencyUpdate {
     fn path(&self) -> ::std::string::String {
         match self {
             LanguageproficiencyUpdate::Me { id: p0 } => {
-                let mut path = ::std::string::String::new();
-                path.push_str("/me/profile/languages/");
-                crate::runtime::push_encoded(&mut path, p0);
-                path
+                crate::runtime::build_path("/me/profile/languages/{0}", &[p0])
             }
             LanguageproficiencyUpdate::Users { id: p0, id_2: p1 } => {
-                let mut path = ::std::string::String::new();
-                path.push_str("/users/");
-                crate::runtime::push_encoded(&mut path, p0);
-                path.push_str("/profile/languages/");
-                crate::runtime::push_encoded(&mut path, p1);
-                path
+                crate::runtime::build_path("/users/{0}/profile/languages/{1}", &[p0, p1])
             }
         }
     }
@@ -132,14 +122,10 @@ impl crate::runtime::Operation for ProfilePostLanguages {
     fn path(&self) -> ::std::string::String {
         match self {
             ProfilePostLanguages::Me => {
-                ::std::string::String::from("/me/profile/languages")
+                crate::runtime::build_path("/me/profile/languages", &[])
             }
             ProfilePostLanguages::Users { id: p0 } => {
-                let mut path = ::std::string::String::new();
-                path.push_str("/users/");
-                crate::runtime::push_encoded(&mut path, p0);
-                path.push_str("/profile/languages");
-                path
+                crate::runtime::build_path("/users/{0}/profile/languages", &[p0])
             }
         }
     }

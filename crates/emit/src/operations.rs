@@ -189,8 +189,9 @@ impl Emitter<'_> {
         items
     }
 
-    /// Fields (name and doc) of a template's parameters, and the statements that build its path
-    /// into `path` from bindings named like the fields (`self.` or a match arm's, by `access`).
+    /// Fields (name and doc) of a template's parameters, and the expression that builds its path:
+    /// one `runtime::build_path` call with the template's pattern and the fields (`self.` or a
+    /// match arm's bindings, by `access`).
     fn template_parts(
         &mut self,
         op: &Operation,
@@ -239,7 +240,9 @@ impl Emitter<'_> {
             }
             fields.push((ident(&fname), doc));
         }
-        let body = if fields.is_empty() {
+        // The pattern `runtime::build_path` fills: literal text as a URL holds it (so never a
+        // `{` or `}`), `{n}` where the `n`th field goes.
+        let pattern = if fields.is_empty() {
             let whole: String = template
                 .pieces
                 .iter()
@@ -248,37 +251,26 @@ impl Emitter<'_> {
                     UrlPiece::Param(_) => None,
                 })
                 .collect();
-            let whole = literal_url_text(whole.trim_end());
-            quote!(::std::string::String::from(#whole))
+            literal_url_text(whole.trim_end())
         } else {
             let last = template.pieces.len().saturating_sub(1);
-            let pushes = template
-                .pieces
-                .iter()
-                .enumerate()
-                .filter_map(|(i, piece)| match piece {
+            let mut pattern = String::new();
+            for (i, piece) in template.pieces.iter().enumerate() {
+                match piece {
                     UrlPiece::Literal(text) => {
                         let text = if i == last { text.trim_end() } else { text };
-                        let text = literal_url_text(text);
-                        let mut chars = text.chars();
-                        match (chars.next(), chars.next()) {
-                            (None, _) => None,
-                            // `push_str("/")` is a clippy warning.
-                            (Some(c), None) => Some(quote!(path.push(#c);)),
-                            _ => Some(quote!(path.push_str(#text);)),
-                        }
+                        pattern.push_str(&literal_url_text(text));
                     }
-                    UrlPiece::Param(n) => {
-                        let value = access(*n, &fields.get(*n)?.0);
-                        Some(quote!(crate::runtime::push_encoded(&mut path, #value);))
+                    UrlPiece::Param(n) if *n < fields.len() => {
+                        pattern.push_str(&format!("{{{n}}}"));
                     }
-                });
-            quote! {
-                let mut path = ::std::string::String::new();
-                #(#pushes)*
-                path
+                    UrlPiece::Param(_) => {}
+                }
             }
+            pattern
         };
+        let values = (0..fields.len()).map(|n| access(n, &fields[n].0));
+        let body = quote!(crate::runtime::build_path(#pattern, &[#(#values),*]));
         (fields, body)
     }
 
@@ -396,7 +388,8 @@ impl Emitter<'_> {
             for (t, v) in built.iter().zip(&variant_names) {
                 let variant = v.trim_start_matches("r#");
                 let v = ident(v);
-                // Bound as `p0`, `p1`...: never `path`, the local the body builds.
+                // Bound as `p0`, `p1`...: short, and never a name the pattern could read as a
+                // constant.
                 let (fields, body) =
                     self.template_parts(op, t, &|n, _| binding(n).into_token_stream());
                 if std::ptr::eq(*t, template) {
@@ -431,7 +424,7 @@ impl Emitter<'_> {
                     });
                     variants.push(quote!(#[doc = #vdoc] #v { #(#decls)* },));
                     template_arms.push(quote!(#name::#v { .. } => #lit,));
-                    path_arms.push(quote!(#name::#v { #(#binds),* } => { #body }));
+                    path_arms.push(quote!(#name::#v { #(#binds),* } => #body,));
                 }
             }
             let item = quote! {

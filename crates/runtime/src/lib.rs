@@ -27,7 +27,7 @@
 //!   name the JSON path (`value[1].jobTitle: invalid type ...`).
 //! * [`Operation`]: what a generated request descriptor (the crate's
 //!   `operations` module) implements: method, URL template, path with
-//!   percent-encoded parameters ([`push_encoded`]), request and response types.
+//!   percent-encoded parameters ([`push_encoded`], [`build_path`]), request and response types.
 //! * [`testing`]: round-trip assertions for tests of generated models.
 //! * [`Model`] with [`deserialize_model`] / [`serialize_model`]: the one
 //!   generic serde driver of every generated struct, whose own impl is a
@@ -2282,6 +2282,44 @@ pub fn push_encoded(out: &mut String, value: &str) {
             out.push(HEX[usize::from(b & 0xF)] as char);
         }
     }
+}
+
+/// The path a request descriptor builds: `pattern` is the template's literal
+/// text as it goes into the URL (characters a URL never holds as they are
+/// already `%XX`, so it has no `{` or `}`) with `{n}` where the `n`th
+/// parameter goes; each parameter is appended with [`push_encoded`]. A
+/// generated descriptor's `path()` is one call:
+/// `build_path("/users/{0}/profile/languages/{1}", &[&self.id, &self.id_2])`.
+/// A descriptor is data (one string per template) rather than code.
+///
+/// # Panics
+///
+/// If a `{n}` is not closed, `n` is not a number or there is no `n`th
+/// parameter (never for a generated pattern).
+pub fn build_path(pattern: &str, params: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(pattern.len() + params.iter().map(|p| p.len() * 3).sum::<usize>());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .unwrap_or_else(|| panic!("build_path: unclosed `{{` in {pattern:?}"));
+        let n: usize = after[..close]
+            .parse()
+            .unwrap_or_else(|_| panic!("build_path: bad parameter index in {pattern:?}"));
+        let value = params.get(n).unwrap_or_else(|| {
+            panic!(
+                "build_path: {pattern:?} uses parameter {n}, {} given",
+                params.len()
+            )
+        });
+        push_encoded(&mut out, value);
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `value` percent-encoded as one path segment; see [`push_encoded`].

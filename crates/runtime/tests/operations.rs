@@ -1,6 +1,6 @@
 //! The request-descriptor support: percent-encoding of parameters and the `Operation` trait.
 
-use graphgen_runtime::{encode_path_segment, push_encoded, Method, Operation};
+use graphgen_runtime::{build_path, encode_path_segment, push_encoded, Method, Operation};
 
 #[test]
 fn only_unreserved_characters_are_kept() {
@@ -54,9 +54,7 @@ impl Operation for GetUser {
         "/users/{id | userPrincipalName}"
     }
     fn path(&self) -> String {
-        let mut path = String::from("/users/");
-        push_encoded(&mut path, &self.id);
-        path
+        build_path("/users/{0}", &[&self.id])
     }
 }
 
@@ -75,4 +73,74 @@ fn a_descriptor_gives_a_client_all_it_needs() {
         "GET https://graph.microsoft.com/v1.0/users/a%2Fb%20c%3F"
     );
     assert_eq!(op.template(), "/users/{id | userPrincipalName}");
+}
+
+#[test]
+fn build_path_encodes_each_parameter_in_its_place() {
+    assert_eq!(
+        build_path("/users/{0}/profile/languages/{1}", &["a/b c?", "x"]),
+        "/users/a%2Fb%20c%3F/profile/languages/x"
+    );
+    // Literal text is kept as it is, `?`, `=`, `'`, `(` and `%XX` included.
+    assert_eq!(
+        build_path(
+            "/me/calendarView(start='{0}')?$top=5&x=%20{1}",
+            &["2021-01-01T00:00:00+01:00", "é"]
+        ),
+        "/me/calendarView(start='2021-01-01T00%3A00%3A00%2B01%3A00')?$top=5&x=%20%C3%A9"
+    );
+}
+
+#[test]
+fn build_path_matches_push_encoded_piece_by_piece() {
+    let values = ["", "..", "%41", "{0}", "日\0", "AZaz09-._~"];
+    for a in values {
+        for b in values {
+            let mut expected = String::from("/a/");
+            push_encoded(&mut expected, a);
+            expected.push('/');
+            push_encoded(&mut expected, b);
+            assert_eq!(build_path("/a/{0}/{1}", &[a, b]), expected);
+        }
+    }
+}
+
+#[test]
+fn build_path_takes_adjacent_repeated_and_unordered_parameters() {
+    assert_eq!(build_path("{0}{1}", &["a b", "/"]), "a%20b%2F");
+    assert_eq!(build_path("/{1}/{0}/{1}", &["x", "y"]), "/y/x/y");
+    assert_eq!(
+        build_path(
+            "/{10}",
+            &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "ten"]
+        ),
+        "/ten"
+    );
+    assert_eq!(build_path("/me/events", &[]), "/me/events");
+    assert_eq!(build_path("", &[]), "");
+}
+
+#[test]
+fn build_path_takes_owned_strings_through_coercion() {
+    let id = String::from("a/b");
+    let id_2 = String::from("c");
+    assert_eq!(build_path("/u/{0}/{1}", &[&id, &id_2]), "/u/a%2Fb/c");
+}
+
+#[test]
+#[should_panic(expected = "uses parameter 1, 1 given")]
+fn build_path_rejects_a_missing_parameter() {
+    let _ = build_path("/a/{0}/{1}", &["x"]);
+}
+
+#[test]
+#[should_panic(expected = "unclosed")]
+fn build_path_rejects_an_unclosed_marker() {
+    let _ = build_path("/a/{0", &["x"]);
+}
+
+#[test]
+#[should_panic(expected = "bad parameter index")]
+fn build_path_rejects_a_name_for_an_index() {
+    let _ = build_path("/a/{id}", &["x"]);
 }
