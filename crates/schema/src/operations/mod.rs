@@ -58,7 +58,13 @@ pub(crate) fn parameter_subject(
         _ => false,
     });
     let wanted = match body.kind {
-        BodyStatementKind::Parameters | BodyStatementKind::Other => !tables.is_empty(),
+        // A sentence without a table ("Specify the userIds to dismiss in the request body.",
+        // `riskyusers-dismiss.md:44`) over examples that send an object: the parameter type is
+        // declared by the sentence and its members are inferred from those bodies.
+        BodyStatementKind::Parameters | BodyStatementKind::Other if tables.is_empty() => {
+            first.method == "POST" && sends_parameters(page)
+        }
+        BodyStatementKind::Parameters | BodyStatementKind::Other => true,
         // "supply a JSON representation of [x]" above a `Parameter` table: the table is more
         // specific (`accessreviewinstance-batchrecorddecisions.md`); reported by `operation`.
         BodyStatementKind::Representation => parameter_header,
@@ -93,6 +99,17 @@ pub(crate) fn parameter_subject(
     if !is_type_word(&action) {
         return None;
     }
+    // Without a table, only the docs' title convention for an action (`riskyUser: dismiss` over
+    // `POST /riskyUsers/dismiss`) tells an action from a POST that adds to a collection
+    // (`channel-post-tabs.md`, "Add tab to channel").
+    if tables.is_empty()
+        && !title
+            .value
+            .split_once(':')
+            .is_some_and(|(_, a)| a.trim().trim_matches('`').eq_ignore_ascii_case(&action))
+    {
+        return None;
+    }
     let bound = title
         .value
         .split_once(':')
@@ -115,6 +132,24 @@ pub(crate) fn parameter_subject(
         .collect();
     let name = names.canonical(&qualify(&format!("{bound}{upper}Parameters"), ns));
     Some((name, Source::new(&page.path, body.line)))
+}
+
+/// Whether an example request of the page sends a JSON object with at least one member that is
+/// not an annotation (`{"userIds": [...]}`), as an action's parameters are sent.
+fn sends_parameters(page: &Page) -> bool {
+    page.code_blocks.iter().any(|b| match &b.http {
+        Some(graphgen_parse::HttpMessage::Request {
+            method,
+            body: Some(body),
+            ..
+        }) if method.value.eq_ignore_ascii_case("POST") => match &body.tree {
+            Some(graphgen_parse::JsonNode::Object(members)) => {
+                members.iter().any(|m| !m.key.contains('@'))
+            }
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// Builds the operation of every API page. Runs after examples are classified, so response

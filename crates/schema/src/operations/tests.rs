@@ -577,3 +577,47 @@ fn request_example_of_an_unrelated_type_is_reported() {
         "request example is read as `roomList`, but the operation's request is `place`"
     );
 }
+
+#[test]
+fn action_parameters_stated_in_a_sentence_are_inferred_from_the_example_bodies() {
+    // `## Request body` / "Specify the userIds to dismiss in the request body." and no table.
+    let built = fixture("riskyusers-dismiss.md");
+    let s = &built.schema;
+    let name = "microsoft.graph.riskyUserDismissParameters";
+    let t = s.types.get(name).expect("a parameter type");
+    assert_eq!(t.shape, Shape::Inferred);
+    let user_ids = &t.properties[0];
+    assert_eq!(user_ids.name, "userIds");
+    assert_eq!(user_ids.ty, TypeRef::new("Edm.String", true));
+    assert_eq!(user_ids.origin, Origin::Example);
+    let request = s.operations[0].request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Parameters);
+    assert_eq!(request.ty.as_ref().unwrap().name, name);
+    assert_eq!(
+        request.source.to_string(),
+        "v1.0/api/riskyusers-dismiss.md:44"
+    );
+    let requests: Vec<&Example> = s
+        .examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Request)
+        .collect();
+    assert_eq!(requests.len(), 2);
+    for e in requests {
+        assert_eq!(e.target.as_deref(), Some(name));
+        assert_eq!(e.status, ExampleStatus::Test);
+    }
+}
+
+#[test]
+fn post_to_a_collection_without_a_table_mints_no_parameter_type() {
+    // "Add tab to channel", `POST /teams/{id}/channels/{id}/tabs`, Request body "A [teamsTab]."
+    let built = fixture("channel-post-tabs.md");
+    assert!(
+        !built.schema.types.keys().any(|n| n.ends_with("Parameters")),
+        "{:?}",
+        built.schema.types.keys().collect::<Vec<_>>()
+    );
+    let request = built.schema.operations[0].request.as_ref().unwrap();
+    assert_ne!(request.kind, RequestKind::Parameters);
+}
