@@ -4,6 +4,7 @@
 //! table, cell, code block, pending annotation). Nothing here knows about Rust; facts keep the
 //! line they were read from, and anything that cannot be understood becomes a [`Diagnostic`].
 
+mod blocks;
 mod decode;
 mod http;
 mod inheritance;
@@ -11,7 +12,9 @@ mod json;
 pub mod model;
 pub mod operations;
 mod prose;
+mod tables;
 mod text;
+use tables::{CellState, TableState};
 
 pub use decode::{decode, Decoded};
 pub use model::*;
@@ -58,93 +61,6 @@ struct OpenLink {
     after_inherit: bool,
     /// The text before it ended in "collection of".
     after_collection_of: bool,
-}
-
-impl CellState {
-    /// Follows the sentence that lists the possible values over the cell text from byte `from`:
-    /// a period at parenthesis depth 0 followed by a space ends it; "following value" (the
-    /// evolvable-enum sentence: "Use the `Prefer: include-unknown-enum-members` request header to
-    /// get the following values ...: `a`, `b`.") opens it again.
-    fn possible_values_sentence(&mut self, from: usize) {
-        let mut pos = from;
-        loop {
-            if self.possible_values_ended {
-                let lower = self.cell.text[self.possible_values_end..].to_ascii_lowercase();
-                let phrase = "following value";
-                let Some(i) = lower.find(phrase) else { return };
-                self.possible_values_ended = false;
-                self.possible_values_depth = 0;
-                pos = pos.max(self.possible_values_end + i + phrase.len());
-            }
-            let text = &self.cell.text[pos..];
-            let mut end = None;
-            let mut chars = text.char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '(' => self.possible_values_depth += 1,
-                    ')' => self.possible_values_depth -= 1,
-                    '.' if self.possible_values_depth <= 0
-                        && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) =>
-                    {
-                        end = Some(pos + i + 1);
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            match end {
-                Some(at) => {
-                    self.possible_values_ended = true;
-                    self.possible_values_end = at;
-                    pos = at;
-                }
-                None => return,
-            }
-        }
-    }
-}
-
-/// The text of a row whose only non-empty cell is all bold (`| **Calendar** |||`).
-fn group_heading(cells: &[Cell]) -> Option<String> {
-    let mut filled = cells.iter().filter(|c| !c.text.is_empty());
-    let only = filled.next()?;
-    let md = only.markdown.trim();
-    let bold = md.len() > 4
-        && ((md.starts_with("**") && md.ends_with("**"))
-            || (md.starts_with("__") && md.ends_with("__")))
-        && !md[2..md.len() - 2].contains("**");
-    (filled.next().is_none() && bold).then(|| only.text.clone())
-}
-
-#[derive(Default)]
-struct CellState {
-    cell: Cell,
-    start: usize,
-    end: usize,
-    /// "Possible values are" has been seen: code spans that follow are members.
-    in_possible_values: bool,
-    possible_values_text: Option<String>,
-    /// The sentence that lists the values has ended: code spans after it (`$filter`, values of
-    /// another property in "Required if **type** is `weekly`") are not members, until a later
-    /// sentence says "the following values" (the `Prefer` header sentence of evolvable enums).
-    possible_values_ended: bool,
-    /// Parenthesis depth inside the list: a period in "(Value is ignored ...)" ends nothing.
-    possible_values_depth: i32,
-    /// Byte offset in the cell text where the list's sentence ended.
-    possible_values_end: usize,
-}
-
-struct TableState {
-    line: u32,
-    section: Option<String>,
-    header: Vec<Cell>,
-    rows: Vec<Row>,
-    current_row: Option<(u32, Vec<Cell>)>,
-    in_head: bool,
-    /// The header row starts with `|`.
-    leading_pipe: bool,
-    /// The current row's line starts with `|`.
-    row_leading_pipe: bool,
 }
 
 /// Where the walk stands with respect to the page's lead paragraphs.
@@ -575,85 +491,14 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            TagEnd::TableCell => {
-                if let Some(mut state) = self.cell.take() {
-                    let src = self.text.get(state.start..state.end).unwrap_or("");
-                    state.cell.markdown = src.trim().trim_end_matches('|').trim().to_owned();
-                    state.cell.text = state.cell.text.trim().to_owned();
-                    let (_, col) = self.lines.line_col(self.text, state.start);
-                    state.cell.column = col;
-                    if state.in_possible_values && state.cell.possible_values.is_empty() {
-                        if let Some(pv) = &state.possible_values_text {
-                            state.cell.possible_values = text::split_plain_values(pv);
-                        }
-                    }
-                    if let Some(t) = &mut self.table {
-                        if t.in_head {
-                            t.header.push(state.cell);
-                        } else if let Some((_, cells)) = &mut t.current_row {
-                            cells.push(state.cell);
-                        }
-                    }
-                }
-            }
+            TagEnd::TableCell => self.end_table_cell(),
             TagEnd::TableHead => {
                 if let Some(t) = &mut self.table {
                     t.in_head = false;
                 }
             }
-            TagEnd::TableRow => {
-                let Some(t) = &mut self.table else { return };
-                let Some((line, cells)) = t.current_row.take() else {
-                    return;
-                };
-                // A line without the leading `|` of its table is the rest of the row above,
-                // whose cell text went on after a line break (`...Valid values 0 to 4294967295`
-                // then `The value 0 (zero) means ...|`): it belongs to that row's last cell.
-                if t.leading_pipe && !t.row_leading_pipe {
-                    if let Some(last) = t.rows.last_mut().and_then(|r| r.cells.last_mut()) {
-                        for cell in cells.into_iter().filter(|c| !c.text.is_empty()) {
-                            last.text = format!("{} {}", last.text, cell.text);
-                            last.markdown = format!("{} {}", last.markdown, cell.markdown);
-                            last.links.extend(cell.links);
-                            for v in cell.possible_values {
-                                if !last.possible_values.contains(&v) {
-                                    last.possible_values.push(v);
-                                }
-                            }
-                        }
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::MalformedTable,
-                                Span::line(&self.path, line),
-                                "this line continues the table row above it: a line break inside a cell",
-                            )
-                            .with_help("join the two lines, or write `<br>` for a line break inside the cell"),
-                        );
-                        return;
-                    }
-                }
-                let group = group_heading(&cells);
-                t.rows.push(Row { line, cells, group });
-            }
-            TagEnd::Table => {
-                if let Some(t) = self.table.take() {
-                    let header: Vec<String> = t.header.into_iter().map(|c| c.text).collect();
-                    let kind = text::classify_table(&header);
-                    let kind = text::parameters_in_value_column(
-                        kind,
-                        &header,
-                        t.section.as_deref(),
-                        &t.rows,
-                    );
-                    self.page.tables.push(Table {
-                        line: t.line,
-                        section: t.section,
-                        kind,
-                        header,
-                        rows: t.rows,
-                    });
-                }
-            }
+            TagEnd::TableRow => self.end_table_row(),
+            TagEnd::Table => self.end_table(),
             TagEnd::CodeBlock => {
                 if let Some((mut block, _)) = self.code.take() {
                     self.code_block_done(&mut block);
@@ -662,58 +507,6 @@ impl<'a> Walker<'a> {
             }
             TagEnd::HtmlBlock => self.flush_html(),
             _ => {}
-        }
-    }
-
-    fn flush_html(&mut self) {
-        if let Some((html, start)) = self.html.take() {
-            if html.trim_start().starts_with("<!--") && html.contains('{') {
-                self.annotation(&html, start);
-            }
-        }
-    }
-
-    fn annotation(&mut self, html: &str, start: usize) {
-        let line = self.line(start);
-        let annotation = json::annotation(&self.path, html, line, &mut self.diagnostics);
-        // Page-level comments (`"type": "#page.annotation"`) describe the page, not a block.
-        if annotation.error.is_none() && annotation.block_type().is_none() {
-            self.page.page_annotations.push(annotation);
-            return;
-        }
-        if let Some((previous, _)) = self.pending_annotation.take() {
-            self.dangling(previous);
-        }
-        self.pending_annotation = Some((annotation, false));
-    }
-
-    fn dangling(&mut self, annotation: Annotation) {
-        // `permissions` annotations mark an INCLUDE, not a code block.
-        if annotation.block_type() != Some("permissions") && annotation.error.is_none() {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    Code::AnnotationWithoutBlock,
-                    Span::line(&self.path, annotation.line),
-                    "annotation is not followed by a code block",
-                )
-                .with_help("put the annotated code block right after the annotation"),
-            );
-        }
-        self.page.dangling_annotations.push(annotation);
-    }
-
-    fn code_block_done(&mut self, block: &mut CodeBlock) {
-        let is_http = matches!(block.info.as_str(), "http" | "msgraph-interactive")
-            || (block.info.is_empty() && http::looks_like_http(&block.text));
-        if is_http {
-            block.http = Some(http::parse(
-                &self.path,
-                &block.text,
-                block.content_line,
-                &mut self.diagnostics,
-            ));
-        } else if block.info == "json" || block.info == "jsonc" {
-            block.json = Some(json::body(&block.text, block.content_line));
         }
     }
 }
