@@ -36,7 +36,8 @@ pub(crate) struct PageInfo {
 pub(crate) struct PageIndex {
     by_path: HashMap<String, PageInfo>,
     by_stem: HashMap<String, (String, bool)>,
-    declared: HashSet<String>,
+    /// Lowercase qualified name -> the spelling of the first page that declares it.
+    declared: HashMap<String, String>,
     /// Namespaces pages state (lowercase).
     namespaces: HashSet<String>,
 }
@@ -55,7 +56,9 @@ impl PageIndex {
             }
         }
         if let Some(t) = &info.declares {
-            self.declared.insert(t.to_ascii_lowercase());
+            self.declared
+                .entry(t.to_ascii_lowercase())
+                .or_insert_with(|| t.clone());
         }
         self.namespaces.insert(info.namespace.to_ascii_lowercase());
         self.by_path.insert(path.to_owned(), info);
@@ -63,12 +66,14 @@ impl PageIndex {
 
     /// A type a page declares without being that page's subject (a resource annotation).
     pub(crate) fn declare(&mut self, qualified: &str) {
-        self.declared.insert(qualified.to_ascii_lowercase());
+        self.declared
+            .entry(qualified.to_ascii_lowercase())
+            .or_insert_with(|| qualified.to_owned());
     }
 
     /// Some page declares this type (any letter case).
     pub(crate) fn is_declared(&self, qualified: &str) -> bool {
-        self.declared.contains(&qualified.to_ascii_lowercase())
+        self.declared.contains_key(&qualified.to_ascii_lowercase())
     }
 
     /// The microsoft.graph type a name in a namespace no page states stands for, when a page
@@ -108,6 +113,13 @@ impl PageIndex {
                     .get(&stem.to_ascii_lowercase())
                     .and_then(|(p, _)| self.by_path.get(p))
             })
+    }
+
+    /// How the first page that declares this type (any letter case) spells it.
+    pub(crate) fn declared_spelling(&self, qualified: &str) -> Option<&str> {
+        self.declared
+            .get(&qualified.to_ascii_lowercase())
+            .map(String::as_str)
     }
 
     /// The namespace of the page a link points at, when that page is known.

@@ -116,12 +116,31 @@ pub(crate) fn parameter_subject(
         .map(|(b, _)| b.trim().trim_matches('`').to_owned())
         .filter(|b| is_type_word(b))
         .or_else(|| {
-            page.path
-                .rsplit('/')
-                .next()?
-                .split('-')
-                .next()
-                .map(str::to_owned)
+            // The file names the bound type: the segment before the action's that a page
+            // declares as a type (`intune-apps-mobileapp-assign.md`, title "assign action" ->
+            // `mobileApp`), spelled as declared, so that two actions of one name bound to
+            // different types (`mobileApp`, `managedEBook`: `assign`) are two parameter types.
+            let stem = graphgen_parse::page_stem(&page.path)?;
+            let segments: Vec<&str> = stem.split('-').collect();
+            let before_action = &segments[..segments.len().saturating_sub(1).max(1)];
+            // Nearest the action first; a method word after the first segment is the docs' file
+            // naming (`team-post-installedapps.md`), not a type, even where one is so named.
+            let declared = before_action
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(i, s)| {
+                    *i == 0
+                        || !matches!(
+                            **s,
+                            "post" | "get" | "list" | "update" | "delete" | "create"
+                        )
+                })
+                .find_map(|(_, s)| {
+                    let t = names.pages.declared_spelling(&qualify(s, ns))?;
+                    Some(t.rsplit('.').next().unwrap_or(t).to_owned())
+                });
+            declared.or_else(|| segments.first().map(|s| (*s).to_owned()))
         })?;
     let mut chars = action.chars();
     let upper: String = chars

@@ -621,3 +621,62 @@ fn post_to_a_collection_without_a_table_mints_no_parameter_type() {
     let request = built.schema.operations[0].request.as_ref().unwrap();
     assert_ne!(request.kind, RequestKind::Parameters);
 }
+
+#[test]
+fn same_action_bound_to_two_types_gets_two_parameter_types() {
+    // Two "assign action" pages (no `type: action` title) whose files name the bound type in the
+    // segment before the action: `intune-apps-mobileapp-assign.md`, `intune-books-managedebook-assign.md`.
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/operations/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let pages: Vec<Page> = [
+        (
+            "v1.0/api/intune-apps-mobileapp-assign.md",
+            "intune-apps-mobileapp-assign.md",
+        ),
+        (
+            "v1.0/api/intune-books-managedebook-assign.md",
+            "intune-books-managedebook-assign.md",
+        ),
+        (
+            "v1.0/resources/intune-apps-mobileapp.md",
+            "intune-mobileapp-resource.md",
+        ),
+        (
+            "v1.0/resources/intune-books-managedebook.md",
+            "intune-managedebook-resource.md",
+        ),
+    ]
+    .iter()
+    .map(|(path, file)| parse_page(Arc::from(*path), &read(file)).page)
+    .collect();
+    let built = crate::build(&pages);
+    let mut requests: Vec<(&str, &str)> = built
+        .schema
+        .operations
+        .iter()
+        .map(|o| {
+            let r = o.request.as_ref().unwrap();
+            assert_eq!(r.kind, RequestKind::Parameters);
+            (o.name.as_str(), r.ty.as_ref().unwrap().name.as_str())
+        })
+        .collect();
+    requests.sort();
+    assert_eq!(
+        requests,
+        [
+            (
+                "intune-apps-mobileapp-assign",
+                "microsoft.graph.mobileAppAssignParameters"
+            ),
+            (
+                "intune-books-managedebook-assign",
+                "microsoft.graph.managedEBookAssignParameters"
+            ),
+        ]
+    );
+}
