@@ -820,3 +820,34 @@ fn body_that_is_one_bracketed_phrase_is_a_placeholder() {
         e.status
     );
 }
+
+#[test]
+fn empty_object_where_a_number_belongs_is_a_placeholder() {
+    // `"index": {\n}` for the `index | number` parameter of beta chartpointscollection-itemat.md:66:
+    // a value left blank, a template, not a GD0030 contradiction.
+    let built = build(&[fixture(
+        "chartpointscollection-itemat-empty-object.md",
+        "beta/api/chartpointscollection-itemat.md",
+    )]);
+    let e = built
+        .schema
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Request)
+        .unwrap();
+    assert!(
+        matches!(&e.status, ExampleStatus::Template { reasons } if reasons[0] == "$.index is the placeholder {}"),
+        "{:?}",
+        e.status
+    );
+    assert!(built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::PlaceholderData
+            && d.span.line == 66
+            && d.message.contains("$.index = {} instead of data")));
+    assert!(!built
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::ExampleValueMismatch));
+}

@@ -12,7 +12,8 @@ pub(crate) struct Mismatch {
     pub expected: String,
     pub found: String,
     /// The value is a string spelling a type where the type expects no string
-    /// (`"top": "Integer"`, `"certificateList": "Collection(microsoft.graph.x)"`): a placeholder.
+    /// (`"top": "Integer"`, `"certificateList": "Collection(microsoft.graph.x)"`), or an empty
+    /// object where no object belongs (`{}`): a placeholder.
     pub placeholder: Option<String>,
 }
 
@@ -60,6 +61,9 @@ impl Mismatch {
             found: describe(found),
             placeholder: match found {
                 JsonNode::String(s) if type_spelling(s) => Some(s.clone()),
+                // An empty object where a value that is not an object belongs is a value left
+                // blank (`"index": {}`, beta `chartpointscollection-itemat.md:66`).
+                JsonNode::Object(members) if members.is_empty() => Some("{}".to_owned()),
                 _ => None,
             },
         }

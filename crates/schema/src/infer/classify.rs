@@ -238,22 +238,30 @@ pub(super) fn classify(
         .map_err(|m| m.placeholder.as_ref().map(|p| (m, p)))
     {
         // A string spelling a type where data of another JSON type belongs (`"top": "Integer"`,
-        // v1.0 `printmargin.md:36`) is a placeholder the list above does not know, not data.
+        // v1.0 `printmargin.md:36`) is a placeholder the list above does not know, not data; so is
+        // an empty object there.
+        let shown = if spelled == "{}" {
+            "{}".to_owned()
+        } else {
+            format!("\"{spelled}\"")
+        };
         diagnostics.push(
             Diagnostic::new(
                 Code::PlaceholderData,
                 Span::line(path, m.line),
                 format!(
-                    "{} example uses the placeholder {} = \"{spelled}\" instead of data ({} expected)",
+                    "{} example uses the placeholder {} = {shown} instead of data ({} expected)",
                     kind_name(c.kind),
                     m.path,
                     m.expected
                 ),
             )
-            .with_help("replace the placeholders with realistic values so the example can be tested"),
+            .with_help(
+                "replace the placeholders with realistic values so the example can be tested",
+            ),
         );
         return ExampleStatus::Template {
-            reasons: vec![format!("{} is the placeholder \"{spelled}\"", m.path)],
+            reasons: vec![format!("{} is the placeholder {shown}", m.path)],
         };
     }
     if let Err(m) = checked {
