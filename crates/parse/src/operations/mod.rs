@@ -173,6 +173,10 @@ pub struct BodyStatement {
     /// The first type link of the statement.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Type links joined to the first by "or" / "," ("an [ipNamedLocation](...) or
+    /// [countryNamedLocation](...) object"): the body is one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Link>,
     pub line: u32,
 }
 
@@ -185,6 +189,9 @@ pub struct ResponseStatement {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<Link>,
+    /// Type links joined to the first by "or" / ",": the body is one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Link>,
     /// A primitive named in prose: "a String collection", "a Stream".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub primitive: Option<String>,

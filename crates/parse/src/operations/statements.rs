@@ -102,6 +102,45 @@ fn type_link(p: &Paragraph) -> Option<&Link> {
         .find(|l| l.target_page().is_some() && !l.dest.contains("/concepts/"))
 }
 
+/// The type links that follow the first one joined to it by "or", "," or ", or" (each
+/// optionally followed by "a"/"an"): `an [ipNamedLocation](...) or [countryNamedLocation](...)
+/// object`, `a [socialIdentityProvider](...), [openIdConnectIdentityProvider](...), or ...`.
+fn alternative_links(p: &Paragraph) -> Vec<Link> {
+    let mut links = p
+        .links
+        .iter()
+        .filter(|l| l.target_page().is_some() && !l.dest.contains("/concepts/"));
+    let Some(first) = links.next() else {
+        return Vec::new();
+    };
+    let Some(start) = p.text.find(&first.text) else {
+        return Vec::new();
+    };
+    let mut cursor = start + first.text.len();
+    let mut out = Vec::new();
+    for link in links {
+        let Some(at) = p.text[cursor..].find(&link.text) else {
+            break;
+        };
+        let between = p.text[cursor..cursor + at].trim().to_ascii_lowercase();
+        let joined = between
+            .trim_end_matches(" an")
+            .trim_end_matches(" a")
+            .trim_end_matches(" the");
+        let joined = if joined == "an" || joined == "a" || joined == "the" {
+            ""
+        } else {
+            joined
+        };
+        if !matches!(joined, "or" | "," | ", or") {
+            break;
+        }
+        out.push(link.clone());
+        cursor += at + link.text.len();
+    }
+    out
+}
+
 pub(super) fn request_body(
     page: &Page,
     paragraphs: &[Paragraph],
@@ -117,6 +156,7 @@ pub(super) fn request_body(
             kind: BodyStatementKind::Parameters,
             text: String::new(),
             link: None,
+            alternatives: Vec::new(),
             line: t.line,
         });
     };
@@ -153,6 +193,7 @@ pub(super) fn request_body(
         kind,
         text: p.text.clone(),
         link: type_link(p).cloned(),
+        alternatives: alternative_links(p),
         line: p.line,
     })
 }
@@ -222,6 +263,11 @@ pub(super) fn response(
     Some(ResponseStatement {
         text: p.text.clone(),
         status,
+        alternatives: if link.is_some() {
+            alternative_links(p)
+        } else {
+            Vec::new()
+        },
         link,
         primitive,
         collection,

@@ -171,6 +171,74 @@ fn sends_parameters(page: &Page) -> bool {
     })
 }
 
+/// A statement that offers several types ("an [ipNamedLocation] or [countryNamedLocation]
+/// object", beta `conditionalaccessroot-post-namedlocations.md:42`) sends or returns one of them:
+/// when `ty` is the first link's type, it becomes their nearest common base (`namedLocation`), and
+/// the offered types are kept as `alternatives`. Without a common base `ty` stays the first, with
+/// a GD0032 note.
+fn one_of(
+    schema: &Schema,
+    ty: Option<String>,
+    first: Option<&str>,
+    offered: Vec<String>,
+    source: &Source,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<String>, Vec<String>) {
+    let Some(first) = first.filter(|f| !offered.is_empty() && ty.as_deref() == Some(*f)) else {
+        return (ty, Vec::new());
+    };
+    let mut all = vec![first.to_owned()];
+    for o in offered {
+        if !all.contains(&o) {
+            all.push(o);
+        }
+    }
+    if all.len() == 1 {
+        return (ty, Vec::new());
+    }
+    let chain = |name: &str| -> Vec<String> {
+        let mut out = vec![name.to_owned()];
+        while let Some(base) = schema
+            .types
+            .get(out.last().unwrap())
+            .and_then(|t| t.base.as_ref())
+            .map(|b| b.name.clone())
+        {
+            if out.contains(&base) {
+                break;
+            }
+            out.push(base);
+        }
+        out
+    };
+    let chains: Vec<Vec<String>> = all.iter().map(|n| chain(n)).collect();
+    let common = chains[0]
+        .iter()
+        .find(|c| chains[1..].iter().all(|other| other.contains(c)))
+        .cloned();
+    match common {
+        Some(base) => (Some(base), all),
+        None => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadOperation,
+                    source.span(),
+                    format!(
+                        "the statement offers {} but they share no base type; it is read as `{}`",
+                        all.iter()
+                            .map(|n| format!("`{}`", simple_name(n)))
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        simple_name(first)
+                    ),
+                )
+                .with_severity(Severity::Note),
+            );
+            (ty, all)
+        }
+    }
+}
+
 /// Builds the operation of every API page. Runs after examples are classified, so response
 /// examples can be checked against the stated response type.
 pub(crate) fn build(
@@ -196,7 +264,7 @@ pub(crate) fn build(
         if facts.templates.is_empty() {
             continue;
         }
-        let op = operation(page, facts, subjects, names, diagnostics);
+        let op = operation(schema, page, facts, subjects, names, diagnostics);
         let checked = check_responses(
             schema,
             &op,
@@ -214,6 +282,7 @@ pub(crate) fn build(
 }
 
 fn operation(
+    schema: &Schema,
     page: &Page,
     facts: &OperationFacts,
     subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
@@ -291,7 +360,7 @@ fn operation(
             ),
             BodyStatementKind::None => (RequestKind::None, None),
             BodyStatementKind::Representation => {
-                (RequestKind::Model, create_or_update.clone().or(linked))
+                (RequestKind::Model, create_or_update.clone().or(linked.clone()))
             }
             // A PATCH updates the resource at its URL, which the response returns ("Move a
             // DriveItem": PATCH, "returns ... the updated [driveItem]", `driveitem-move.md:59`).
@@ -299,7 +368,7 @@ fn operation(
                 RequestKind::Partial,
                 create_or_update
                     .clone()
-                    .or(linked)
+                    .or(linked.clone())
                     .or_else(|| patch_response.clone()),
             ),
             // A Create/Update page's table is its subject's rows (`group-post-groups.md`: "the
@@ -327,10 +396,14 @@ fn operation(
                 .with_help("write \"supply a JSON representation of [x](...)\", a parameter table, or \"Do not supply a request body for this method.\""),
             );
         }
+        let offered: Vec<String> = b.alternatives.iter().filter_map(&mut link_type).collect();
+        let (ty, alternatives) =
+            one_of(schema, ty, linked.as_deref(), offered, &source, diagnostics);
         RequestBody {
             kind,
             ty: ty.map(|t| TypeRef::new(t, false)),
             text: (kind == RequestKind::Unknown).then(|| b.text.clone()),
+            alternatives,
             source,
         }
     });
@@ -344,12 +417,14 @@ fn operation(
             kind: RequestKind::Reference,
             ty: None,
             text: None,
+            alternatives: Vec::new(),
             source: r.source,
         }),
         None if to_ref => Some(RequestBody {
             kind: RequestKind::Reference,
             ty: None,
             text: None,
+            alternatives: Vec::new(),
             source: templates[0].source.clone(),
         }),
         other => other,
@@ -374,10 +449,21 @@ fn operation(
                     .with_help("write the code in backticks: returns a `200 OK` response code"),
                 );
             }
+            let linked = r.link.as_ref().and_then(&mut link_type);
+            let offered: Vec<String> = r.alternatives.iter().filter_map(&mut link_type).collect();
+            let (named, alternatives) = one_of(
+                schema,
+                named,
+                linked.as_deref(),
+                offered,
+                &source,
+                diagnostics,
+            );
             Some(Response {
                 status: r.status,
                 ty: named.map(|n| TypeRef::new(n, r.collection)),
                 no_body: r.no_body,
+                alternatives,
                 source,
             })
         }

@@ -680,3 +680,66 @@ fn same_action_bound_to_two_types_gets_two_parameter_types() {
         ]
     );
 }
+
+#[test]
+fn statement_offering_two_types_reads_as_their_common_base() {
+    // "supply a JSON representation of an [ipNamedLocation](...) or [countryNamedLocation](...)
+    // object" (v1.0 conditionalaccessroot-post-namedlocations.md:43), both inheriting from
+    // namedLocation: the request and the response are a namedLocation, the two kept as offered.
+    let read = |name: &str| {
+        std::fs::read_to_string(format!(
+            "{}/tests/fixtures/operations/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let pages: Vec<Page> = [
+        (
+            "v1.0/api/conditionalaccessroot-post-namedlocations.md",
+            "conditionalaccessroot-post-namedlocations.md",
+        ),
+        (
+            "v1.0/resources/namedlocation.md",
+            "namedlocation-resource.md",
+        ),
+        (
+            "v1.0/resources/ipnamedlocation.md",
+            "ipnamedlocation-resource.md",
+        ),
+        (
+            "v1.0/resources/countrynamedlocation.md",
+            "countrynamedlocation-resource.md",
+        ),
+    ]
+    .iter()
+    .map(|(path, file)| parse_page(Arc::from(*path), &read(file)).page)
+    .collect();
+    let built = crate::build(&pages);
+    let o = &built.schema.operations[0];
+    let offered = [
+        "microsoft.graph.ipNamedLocation",
+        "microsoft.graph.countryNamedLocation",
+    ];
+    let request = o.request.as_ref().unwrap();
+    assert_eq!(request.kind, RequestKind::Model);
+    assert_eq!(
+        request.ty.as_ref().unwrap().name,
+        "microsoft.graph.namedLocation"
+    );
+    assert_eq!(request.alternatives, offered);
+    let response = o.response.as_ref().unwrap();
+    assert_eq!(
+        response.ty.as_ref().unwrap().name,
+        "microsoft.graph.namedLocation"
+    );
+    assert_eq!(response.alternatives, offered);
+    // The countryNamedLocation example is one of the offered types: no GD0066.
+    assert!(
+        !built
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::RequestTypeMismatch),
+        "{:?}",
+        built.diagnostics
+    );
+}

@@ -116,6 +116,10 @@ pub struct RequestBody {
     pub ty: Option<TypeRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The types the statement offers ("an [ipNamedLocation] or [countryNamedLocation] object"),
+    /// when it names several; `ty` is then their nearest common base.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     pub source: Source,
 }
 
@@ -128,6 +132,9 @@ pub struct Response {
     pub ty: Option<TypeRef>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub no_body: bool,
+    /// The types the statement offers, when it names several; `ty` is their nearest common base.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     pub source: Source,
 }
 
