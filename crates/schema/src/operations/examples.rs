@@ -13,8 +13,14 @@ fn example_path(target: &str) -> String {
             t = rest;
         }
     }
+    // The version in any case: `https://graph.microsoft.com/V1.0/teams/{id}/...` (v1.0
+    // `channel-delete-members.md`).
     for version in ["/v1.0", "/beta"] {
-        if let Some(rest) = t.strip_prefix(version) {
+        if let Some(rest) = t
+            .get(..version.len())
+            .filter(|v| v.eq_ignore_ascii_case(version))
+            .map(|_| &t[version.len()..])
+        {
             if rest.is_empty() || rest.starts_with('/') {
                 t = rest;
             }
@@ -94,13 +100,52 @@ pub fn template_matches(t: &Template, path: &str) -> bool {
             }
         }
     }
+    matches_from(&pieces, &path.to_ascii_lowercase())
+}
+
+/// Whether the example path matches the template once `/me` is read as `/users/{id}` or the
+/// other way round.
+fn template_matches_alias(t: &Template, path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    matches_from(&pieces, &lower)
+    // `/me` is the signed-in user, `/users/{id}`: an example may use either form of a template
+    // that lists only the other (v1.0 `chat-list-members.md`: `GET /users/{user-id}/chats/...`,
+    // example `GET /me/chats/...`).
+    let me_as_user = lower
+        .strip_prefix("/me")
+        .filter(|r| r.is_empty() || r.starts_with('/'))
+        .map(|r| format!("/users/me{r}"));
+    let user_as_me = lower.strip_prefix("/users/").map(|r| {
+        let (_, after) = r.split_once('/').unwrap_or((r, ""));
+        if after.is_empty() {
+            "/me".to_owned()
+        } else {
+            format!("/me/{after}")
+        }
+    });
+    me_as_user
+        .into_iter()
+        .chain(user_as_me)
+        .any(|alias| template_matches(t, &alias))
+}
+
+/// What may follow the end of a template in an example: the arguments of a call the template
+/// writes without them (`.../range/cell(row=5,column=6)` for `.../range/cell`), and an OData type
+/// cast segment (`/groups/{id}/transitiveMembers/microsoft.graph.user`).
+fn tail_allowed(s: &str) -> bool {
+    if s.is_empty() {
+        return true;
+    }
+    if let Some(args) = s.strip_prefix('(') {
+        return args.ends_with(')') && !args[..args.len() - 1].contains('/');
+    }
+    s.strip_prefix("/microsoft.graph.").is_some_and(|name| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    })
 }
 
 fn matches_from(pieces: &[Piece], s: &str) -> bool {
     let Some((first, rest)) = pieces.split_first() else {
-        return s.is_empty();
+        return tail_allowed(s);
     };
     match first {
         Piece::Lit(l) => s
@@ -149,7 +194,12 @@ pub(super) fn match_examples(
         let path = example_path(target);
         let found = templates
             .iter()
-            .position(|t| t.method == method.value && template_matches(t, &path));
+            .position(|t| t.method == method.value && template_matches(t, &path))
+            .or_else(|| {
+                templates
+                    .iter()
+                    .position(|t| t.method == method.value && template_matches_alias(t, &path))
+            });
         let source = Source::new(&page.path, method.line);
         if found.is_none() {
             diagnostics.push(

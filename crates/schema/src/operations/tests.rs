@@ -743,3 +743,72 @@ fn statement_offering_two_types_reads_as_their_common_base() {
         built.diagnostics
     );
 }
+
+/// The template index each example request of a one-template-section page is matched to.
+fn matched(templates: &str, examples: &[&str]) -> Vec<Option<usize>> {
+    let mut text = format!("# x\n\n## HTTP request\n\n```http\n{templates}\n```\n\n## Example\n\n");
+    for (i, e) in examples.iter().enumerate() {
+        text.push_str(&format!(
+            "<!-- {{ \"blockType\": \"request\", \"name\": \"e{i}\" }} -->\n```http\n{e}\n```\n\n"
+        ));
+    }
+    let built = one("v1.0/api/x.md", &text);
+    built.schema.operations[0]
+        .example_requests
+        .iter()
+        .map(|e| e.template)
+        .collect()
+}
+
+#[test]
+fn example_url_with_the_version_in_capitals_matches() {
+    // v1.0 conversationmember-delete.md:59: `DELETE https://graph.microsoft.com/V1.0/teams/{id}/...`.
+    assert_eq!(
+        matched(
+            "PATCH /teams/{id}/channels/{id}/members/{id}",
+            &["PATCH https://graph.microsoft.com/V1.0/teams/{id}/channels/{id}/members/{id}"]
+        ),
+        [Some(0)]
+    );
+}
+
+#[test]
+fn example_on_me_matches_a_users_template_and_the_exact_form_wins() {
+    // v1.0 chat-list-members.md:37-38 lists `/chats/...` and `/users/{user-id}/chats/...`; its
+    // example (line 72) asks `GET .../me/chats/19:8b08...@unq.gbl.spaces/members`.
+    assert_eq!(
+        matched(
+            "GET /chats/{chat-id}/members\nGET /users/{user-id | user-principal-name}/chats/{chat-id}/members",
+            &["GET https://graph.microsoft.com/v1.0/me/chats/19:8b081ef6-4792-4def-b2c9-c363a1bf41d5_5031bb31-22c0-4f6f-9f73-91d34ab2b32d@unq.gbl.spaces/members"]
+        ),
+        [Some(1)]
+    );
+    // Both forms listed: each example matches its own.
+    assert_eq!(
+        matched(
+            "GET /me/messages\nGET /users/{id | userPrincipalName}/messages",
+            &[
+                "GET https://graph.microsoft.com/v1.0/users/a@contoso.com/messages",
+                "GET https://graph.microsoft.com/v1.0/me/messages"
+            ]
+        ),
+        [Some(1), Some(0)]
+    );
+}
+
+#[test]
+fn example_may_add_call_arguments_or_a_type_cast_to_a_template() {
+    // v1.0 range-cell.md: `GET .../range/cell(row=5,column=6)` for the template `.../range/cell`;
+    // v1.0 group-list-transitivemembers.md: `.../transitiveMembers/microsoft.graph.user?$count=true`.
+    assert_eq!(
+        matched(
+            "GET /me/drive/items/{id}/workbook/names/{name}/range/cell\nGET /groups/{id}/transitiveMembers",
+            &[
+                "GET https://graph.microsoft.com/v1.0/me/drive/items/{id}/workbook/names/{name}/range/cell(row=5,column=6)",
+                "GET https://graph.microsoft.com/v1.0/groups/{id}/transitiveMembers/microsoft.graph.user?$count=true",
+                "GET https://graph.microsoft.com/v1.0/groups/{id}/transitiveMembers/x/y",
+            ]
+        ),
+        [Some(0), Some(1), None]
+    );
+}
