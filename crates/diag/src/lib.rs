@@ -111,6 +111,7 @@ codes! {
     HeaderAfterBlankLine = "GD0064", Warning, "an HTTP header stands after the blank line that ends the headers";
     FunctionParameterMismatch = "GD0065", Warning, "a function's parameter table and its call's arguments disagree";
     RequestTypeMismatch = "GD0066", Warning, "request example type is neither the operation's request type nor derived from it";
+    ExamplesOverruleTable = "GD0067", Warning, "every example value contradicts a property's table type; the examples' type is used";
 }
 
 impl fmt::Display for Code {

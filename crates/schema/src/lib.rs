@@ -54,6 +54,9 @@ mod description_tests;
 #[cfg(test)]
 mod phantom_tests;
 
+#[cfg(test)]
+mod evidence_tests;
+
 /// Pages for the tests: inline text, or a file of `src/fixtures` (real lines copied from the 2021
 /// snapshot; its README says from where).
 #[cfg(test)]

@@ -229,6 +229,15 @@ pub(crate) fn value(
     Ok(())
 }
 
+/// The JSON kind a primitive's values are written as: `string`, `boolean` or `number`.
+pub(crate) fn json_kind(name: &str) -> Option<&'static str> {
+    primitive_kind(name).map(|k| match k {
+        Prim::Text => "string",
+        Prim::Bool => "boolean",
+        Prim::Float | Prim::Int(..) => "number",
+    })
+}
+
 #[derive(Clone, Copy)]
 enum Prim {
     Text,

@@ -245,10 +245,17 @@ pub(super) fn response(
             .split_once(" and ")
             .map(|(_, rest)| rest)
             .and_then(|rest| {
-                rest.split_whitespace()
-                    .take(3)
-                    .find(|w| PRIMITIVES.contains(&w.trim_matches(['*', '`', '.', ','])))
-                    .map(|w| w.trim_matches(['*', '`', '.', ',']).to_owned())
+                // "boolean" in lower case too ("a boolean value", beta
+                // contenttype-ispublished.md:41): it names nothing but the type. Other lower-case
+                // words are English ("base-64 image string", "binary data", "a file stream", "a
+                // string collection object" for getByIds, which returns directory objects).
+                rest.split_whitespace().take(3).find_map(|w| {
+                    let w = w.trim_matches(['*', '`', '.', ',']);
+                    if w == "boolean" {
+                        return Some("Boolean".to_owned());
+                    }
+                    PRIMITIVES.contains(&w).then(|| w.to_owned())
+                })
             })
     } else {
         None

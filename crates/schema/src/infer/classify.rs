@@ -176,62 +176,11 @@ pub(super) fn classify(
         .types
         .get(target)
         .is_some_and(|t| t.kind != TypeKind::Enum);
-    let envelope = value_envelope(schema, target, c.collection, tree);
-    if !structured && !target.starts_with("Edm.") && envelope.is_none() {
+    let Some(checked) = check(schema, target, c.collection, tree, c.body.line) else {
         return ExampleStatus::Unusable {
             reason: format!("`{target}` is not a structured type"),
             cause: UnusableCause::NotStructured,
         };
-    }
-    let checked = if let Some(m) = envelope {
-        crate::validate::value(
-            schema,
-            &TypeRef::new(target.clone(), false),
-            &m.value,
-            "$.value",
-            m.line,
-            false,
-        )
-    } else if c.collection {
-        match tree {
-            JsonNode::Object(members) => match members.iter().find(|m| m.key == "value") {
-                Some(m) => crate::validate::value(
-                    schema,
-                    &TypeRef::new(target.clone(), true),
-                    &m.value,
-                    "$.value",
-                    m.line,
-                    false,
-                ),
-                None => Ok(()),
-            },
-            _ => Err(crate::validate::Mismatch::new(
-                "$",
-                c.body.line,
-                "an object with a `value` array",
-                tree,
-            )),
-        }
-    } else if structured && !matches!(tree, JsonNode::Object(_)) {
-        Err(crate::validate::Mismatch::new(
-            "$",
-            c.body.line,
-            "a JSON object",
-            tree,
-        ))
-    } else {
-        crate::validate::value(
-            schema,
-            &TypeRef::new(target.clone(), false),
-            tree,
-            "$",
-            c.body.line,
-            false,
-        )
-    };
-    let checked = match crate::validate::unreadable_number(tree, "$", c.body.line) {
-        Some(m) => Err(m),
-        None => checked,
     };
     if let Err(Some((m, spelled))) = checked
         .as_ref()
@@ -293,6 +242,69 @@ pub(super) fn classify(
         check_members(schema, target, objects, path, diagnostics);
     }
     ExampleStatus::Test
+}
+
+/// Checks a body against `target` the way the generated models read it: the envelope of one
+/// value, a collection's `value` array, or one object. `None` when `target` is no structured,
+/// primitive or enum type (nothing to check against).
+pub(super) fn check(
+    schema: &Schema,
+    target: &str,
+    collection: bool,
+    tree: &JsonNode,
+    line: u32,
+) -> Option<Result<(), crate::validate::Mismatch>> {
+    let structured = schema
+        .types
+        .get(target)
+        .is_some_and(|t| t.kind != TypeKind::Enum);
+    let envelope = value_envelope(schema, target, collection, tree);
+    if !structured && !target.starts_with("Edm.") && envelope.is_none() {
+        return None;
+    }
+    let checked = if let Some(m) = envelope {
+        crate::validate::value(
+            schema,
+            &TypeRef::new(target, false),
+            &m.value,
+            "$.value",
+            m.line,
+            false,
+        )
+    } else if collection {
+        match tree {
+            JsonNode::Object(members) => match members.iter().find(|m| m.key == "value") {
+                Some(m) => crate::validate::value(
+                    schema,
+                    &TypeRef::new(target, true),
+                    &m.value,
+                    "$.value",
+                    m.line,
+                    false,
+                ),
+                None => Ok(()),
+            },
+            _ => Err(crate::validate::Mismatch::new(
+                "$",
+                line,
+                "an object with a `value` array",
+                tree,
+            )),
+        }
+    } else if structured && !matches!(tree, JsonNode::Object(_)) {
+        Err(crate::validate::Mismatch::new(
+            "$",
+            line,
+            "a JSON object",
+            tree,
+        ))
+    } else {
+        crate::validate::value(schema, &TypeRef::new(target, false), tree, "$", line, false)
+    };
+    Some(match crate::validate::unreadable_number(tree, "$", line) {
+        Some(m) => Err(m),
+        None => checked,
+    })
 }
 
 /// The member holding the value when `tree` is the OData envelope of one primitive or enum value

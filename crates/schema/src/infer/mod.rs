@@ -6,7 +6,9 @@
 
 mod classify;
 mod collect;
+mod evidence;
 mod shape;
+mod stated;
 #[cfg(test)]
 mod tests;
 
@@ -51,7 +53,7 @@ pub(crate) fn examples(
     names: &mut Names,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let candidates = collect::collect(pages, subjects, names, schema, diagnostics);
+    let mut candidates = collect::collect(pages, subjects, names, schema, diagnostics);
     for c in &candidates {
         if let Some(t) = c.target.as_ref().filter(|t| !t.starts_with("Edm.")) {
             if !schema.types.contains_key(t) {
@@ -111,6 +113,8 @@ pub(crate) fn examples(
             t.sources.dedup();
         }
     }
+    evidence::overrule_tables(schema, &candidates, pages, diagnostics);
+    stated::follow_stated_responses(schema, &mut candidates, subjects, names, diagnostics);
     for c in candidates {
         let status = classify::classify(schema, &c, diagnostics);
         let envelope = match (&c.target, &c.body.tree) {

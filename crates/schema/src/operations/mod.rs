@@ -133,6 +133,30 @@ pub(crate) fn build(
     schema.operations = out;
 }
 
+/// The type a link of an API page names: the subject of the page it points at
+/// (`[range](../resources/range.md)` is `workbookRange`), else the type its text names.
+pub(crate) fn link_type(
+    path: &Arc<str>,
+    link: &graphgen_parse::Link,
+    ns: &str,
+    subjects: &HashMap<Arc<str>, (PageKind, Option<String>)>,
+    names: &mut Names,
+) -> Option<String> {
+    let target = graphgen_parse::resolve_relative(path, &link.dest)
+        .and_then(|p| subjects.get(p.as_str()))
+        .and_then(|(kind, s)| (*kind != PageKind::CreateOrUpdate).then(|| s.clone()))
+        .flatten();
+    target.or_else(|| {
+        let text = link.text.trim().trim_matches(['`', '*']);
+        let link_ns = names
+            .pages
+            .link_namespace(path, link)
+            .unwrap_or(ns)
+            .to_owned();
+        is_type_word(text).then(|| names.canonical(&qualify(text, &link_ns)))
+    })
+}
+
 fn operation(
     schema: &Schema,
     page: &Page,
@@ -166,21 +190,7 @@ fn operation(
         .and_then(|(_, s)| s.clone());
     // A link names the subject of the page it points at (`[range](../resources/range.md)` is
     // `workbookRange`); else its text names a type.
-    let mut link_type = |link: &graphgen_parse::Link| -> Option<String> {
-        let target = graphgen_parse::resolve_relative(path, &link.dest)
-            .and_then(|p| subjects.get(p.as_str()))
-            .and_then(|(kind, s)| (*kind != PageKind::CreateOrUpdate).then(|| s.clone()))
-            .flatten();
-        target.or_else(|| {
-            let text = link.text.trim().trim_matches(['`', '*']);
-            let link_ns = names
-                .pages
-                .link_namespace(path, link)
-                .unwrap_or(&ns)
-                .to_owned();
-            is_type_word(text).then(|| names.canonical(&qualify(text, &link_ns)))
-        })
-    };
+    let mut link_type = |link: &graphgen_parse::Link| link_type(path, link, &ns, subjects, names);
 
     let patch_response = (method == "PATCH")
         .then_some(facts.response.as_ref())
