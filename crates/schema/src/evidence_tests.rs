@@ -235,22 +235,23 @@ fn single_string_for_a_collection_stays_gd0030() {
         .all(|d| d.code != Code::ExamplesOverruleTable));
 }
 
-/// An object for an enum (beta notebook-get.md:95 `"userRole": {}` for the `onenoteUserRole`
-/// row of notebook.md:65) says no type: stays GD0030, the enum stays.
+/// An object for an enum (beta printjobconfiguration.md:147 `"quality": {"@odata.type":
+/// "microsoft.graph.printQuality"}` for the `printQuality` row, whose members the page lists)
+/// says no member: stays GD0030, the enum stays.
 #[test]
 fn object_for_an_enum_stays_gd0030() {
     let built = build(&[fixture(
-        "notebook-userrole-object.md",
-        "resources/notebook.md",
+        "printjobconfiguration-quality-object.md",
+        "resources/printjobconfiguration.md",
     )]);
     let schema = &built.schema;
-    let p = property(schema, "microsoft.graph.notebook", "userRole");
-    assert_eq!(p.ty, TypeRef::new("microsoft.graph.onenoteUserRole", false));
+    let p = property(schema, "microsoft.graph.printJobConfiguration", "quality");
+    assert_eq!(p.ty, TypeRef::new("microsoft.graph.printQuality", false));
     assert_eq!(
-        schema.types["microsoft.graph.onenoteUserRole"].kind,
+        schema.types["microsoft.graph.printQuality"].kind,
         TypeKind::Enum
     );
-    let found = status_at(schema, "resources/notebook.md");
+    let found = status_at(schema, "resources/printjobconfiguration.md");
     assert!(found.len() == 1 && is_gd0030(found[0]), "{found:?}");
     assert!(built
         .diagnostics
