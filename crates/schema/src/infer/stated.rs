@@ -30,6 +30,11 @@ fn stated_type(
         return None;
     }
     let r = facts.response.as_ref()?;
+    // A statement offering several types ("an [a] or [b] object") states their common base,
+    // which a body of one of them already is (operations::one_of).
+    if !r.alternatives.is_empty() {
+        return None;
+    }
     let ns = page_namespace(c.page);
     let named = match &r.link {
         Some(link) => crate::operations::link_type(&c.page.path, link, &ns, subjects, names)?,
