@@ -6,7 +6,7 @@ mod area_people;
 #[cfg(feature = "people")]
 pub use area_people::*;
 /// `microsoft.graph.entity` (entity type).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Entity {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -17,29 +17,37 @@ pub struct Entity {
     pub additional: crate::runtime::OpenType,
 }
 impl crate::runtime::Model for Entity {
-    const EXPECTING: &'static str = "struct Entity";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "Entity";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
-            "id" => crate::runtime::read_property(&mut self.id, "id", map),
-            _ => ::std::result::Result::Ok(false),
+            "id" => ::std::option::Option::Some(("id", &mut self.id)),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "id", &self.id)?;
-        ::std::result::Result::Ok(())
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("id", "id", &self.id);
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+impl ::std::fmt::Debug for Entity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+impl ::std::cmp::PartialEq for Entity {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 impl ::serde::Serialize for Entity {
@@ -174,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
 /// `microsoft.graph.inferenceData` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct InferenceData {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -187,47 +195,53 @@ pub struct InferenceData {
     pub additional: crate::runtime::OpenType,
 }
 impl crate::runtime::Model for InferenceData {
-    const EXPECTING: &'static str = "struct InferenceData";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "InferenceData";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
             "confidenceScore" => {
-                crate::runtime::read_property(
-                    &mut self.confidence_score,
+                ::std::option::Option::Some((
                     "confidenceScore",
-                    map,
-                )
+                    &mut self.confidence_score,
+                ))
             }
             "userHasVerifiedAccuracy" => {
-                crate::runtime::read_property(
-                    &mut self.user_has_verified_accuracy,
+                ::std::option::Option::Some((
                     "userHasVerifiedAccuracy",
-                    map,
-                )
+                    &mut self.user_has_verified_accuracy,
+                ))
             }
-            _ => ::std::result::Result::Ok(false),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "confidenceScore", &self.confidence_score)?;
-        crate::runtime::write_property(
-            map,
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("confidenceScore", "confidence_score", &self.confidence_score);
+        f(
             "userHasVerifiedAccuracy",
+            "user_has_verified_accuracy",
             &self.user_has_verified_accuracy,
-        )?;
-        ::std::result::Result::Ok(())
+        );
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+impl ::std::fmt::Debug for InferenceData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+impl ::std::cmp::PartialEq for InferenceData {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 impl ::serde::Serialize for InferenceData {

@@ -15,8 +15,9 @@ impl Emitter<'_> {
         let doc = doc_attrs(&self.type_doc(t));
         let mut scope = Scope::with_reserved(&["odata_type", "additional"]);
         let mut fields = Vec::new();
-        // The `Model` impl: one read arm and one write line per field (see the runtime's
-        // `Model`), instead of serde's derive, whose expansion was most of a crate's build.
+        // The `Model` impl: one lookup arm and one visit line per field, handing out type-erased
+        // `Property` objects (see the runtime's `Model`); serde, `Debug` and `PartialEq` are
+        // written once in the runtime instead of derived (or generic) per struct.
         let mut reads = Vec::new();
         let mut writes = Vec::new();
         // A field behind a feature: with it off, a struct's every field may be gone.
@@ -78,13 +79,14 @@ impl Emitter<'_> {
             let field_cfg = self.features.cfg_use(&t.name, &p.ty.name);
             let accessor_cfg = self.features.cfg_use(&owner.name, &p.ty.name);
             gated |= !field_cfg.is_empty();
+            let rust_name = fname.trim_start_matches("r#");
             reads.push(quote! {
                 #field_cfg
-                #wire => crate::runtime::read_property(&mut self.#fident, #wire, map),
+                #wire => ::std::option::Option::Some((#wire, &mut self.#fident)),
             });
             writes.push(quote! {
                 #field_cfg
-                crate::runtime::write_property(map, #wire, &self.#fident)?;
+                f(#wire, #rust_name, &self.#fident);
             });
             fields.push(quote! {
                 #doc
@@ -122,8 +124,9 @@ impl Emitter<'_> {
                 impl #trait_path for #name { #(#methods)* }
             });
         }
-        let expecting = format!("struct {}", name.to_string().trim_start_matches("r#"));
-        // Without fields the trait's defaults (nothing to read or write) serve.
+        let rust_name = name.to_string();
+        let rust_name = rust_name.trim_start_matches("r#");
+        // Without fields the trait's defaults (nothing to look up or visit) serve.
         let property_fns = if fields.is_empty() {
             quote!()
         } else {
@@ -134,29 +137,27 @@ impl Emitter<'_> {
             };
             quote! {
                 #allow
-                fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+                fn property_mut(
                     &mut self,
                     key: &str,
-                    map: &mut A,
-                ) -> ::std::result::Result<bool, A::Error> {
+                ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
                     match key {
                         #(#reads)*
-                        _ => ::std::result::Result::Ok(false),
+                        _ => ::std::option::Option::None,
                     }
                 }
                 #allow
-                fn serialize_properties<M: ::serde::ser::SerializeMap>(
-                    &self,
-                    map: &mut M,
-                ) -> ::std::result::Result<(), M::Error> {
+                fn properties<'a>(
+                    &'a self,
+                    f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+                ) {
                     #(#writes)*
-                    ::std::result::Result::Ok(())
                 }
             }
         };
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default)]
+            #[derive(Clone, Default)]
             pub struct #name {
                 /// `@odata.type`: the type the service says this value is, kept as received.
                 pub odata_type: ::std::option::Option<::std::string::String>,
@@ -166,13 +167,23 @@ impl Emitter<'_> {
                 pub additional: crate::runtime::OpenType,
             }
             impl crate::runtime::Model for #name {
-                const EXPECTING: &'static str = #expecting;
+                const NAME: &'static str = #rust_name;
                 #property_fns
                 fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
                     (&self.odata_type, &self.additional)
                 }
                 fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
                     (&mut self.odata_type, &mut self.additional)
+                }
+            }
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    crate::runtime::debug_model(self, f)
+                }
+            }
+            impl ::std::cmp::PartialEq for #name {
+                fn eq(&self, other: &Self) -> bool {
+                    crate::runtime::model_eq(self, other)
                 }
             }
             impl ::serde::Serialize for #name {

@@ -5,7 +5,8 @@
 //! so generated code names it `crate::runtime::...` and users
 //! `graph_models::runtime::...`. One crate for all of them: the v1.0 and beta
 //! model crates share one `Nullable`, one `ODataCollection`, ..., and it is
-//! compiled once. It depends only on `std`, `serde` and `serde_json`.
+//! compiled once. It depends only on `std`, `serde`, `serde_json` and
+//! `erased-serde` (which reads and writes a field behind a `dyn Property`).
 //!
 //! Contents:
 //!
@@ -29,9 +30,10 @@
 //!   `operations` module) implements: method, URL template, path with
 //!   percent-encoded parameters ([`push_encoded`], [`build_path`]), request and response types.
 //! * [`testing`]: round-trip assertions for tests of generated models.
-//! * [`Model`] with [`deserialize_model`] / [`serialize_model`]: the one
-//!   generic serde driver of every generated struct, whose own impl is a
-//!   table of its properties ([`read_property`] / [`write_property`]);
+//! * [`Model`] with [`deserialize_model`] / [`serialize_model`] /
+//!   [`debug_model`] / [`model_eq`]: the serde, `Debug` and `PartialEq` code
+//!   of every generated struct, written once, whose own impl is a table of
+//!   its fields as type-erased [`Property`] objects;
 //!   [`StringEnum`] ([`enum_from_str`], [`deserialize_enum`]) the same for
 //!   enums, and [`deserialize_union`] / [`serialize_tagged`] for `AnyX`
 //!   unions.

@@ -2,19 +2,20 @@
 
 use super::*;
 
-/// What every generated struct implements so that one generic driver reads
-/// and writes it: [`deserialize_model`] and [`serialize_model`], which its
-/// `Deserialize` and `Serialize` impls call.
+/// What every generated struct implements so that code written once here
+/// reads, writes, prints and compares it: [`deserialize_model`],
+/// [`serialize_model`], [`debug_model`] and [`model_eq`], which its
+/// `Deserialize`, `Serialize`, `Debug` and `PartialEq` impls call.
 ///
-/// The impl is data: one match arm per property for reading and one line per
-/// property for writing, both through [`read_property`] and
-/// [`write_property`]. The driver does the rest, the way
+/// The impl is data, and not generic: [`Model::property_mut`] is a match
+/// from wire name to field, [`Model::properties`] one line per field, each
+/// field handed over as a [`Property`] trait object. The serde, `Debug` and
+/// `PartialEq` code of a field's type is instantiated once per type (the
+/// blanket `Property` impl), not once per struct, which keeps the type
+/// checking of a 10,000-struct crate cheap. The driver does what
 /// `#[derive(Serialize, Deserialize)]` with `rename`, `default`,
 /// `skip_serializing_if = "Nullable::is_absent"` on every field and a
-/// `#[serde(flatten)]` catch-all would, at a fraction of the code per struct
-/// (serde's derive with `flatten` expands every struct into large bodies that
-/// buffer through serde's private `Content`; that was most of the compile
-/// time of a generated crate):
+/// `#[serde(flatten)]` catch-all would:
 ///
 /// * `@odata.type` is the struct's `odata_type` (written first when present,
 ///   `null` reads as absent),
@@ -26,56 +27,43 @@ use super::*;
 ///   `x``), as with serde's derive,
 /// * anything but a JSON object is an error (`expected struct X`).
 ///
+/// [`debug_model`] prints what `#[derive(Debug)]` prints and [`model_eq`]
+/// compares what `#[derive(PartialEq)]` compares: `odata_type`, every field
+/// in order, `additional`.
+///
 /// ```text
 /// impl crate::runtime::Model for Entity {
-///     const EXPECTING: &'static str = "struct Entity";
-///     fn deserialize_property<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A)
-///         -> Result<bool, A::Error> {
+///     const NAME: &'static str = "Entity";
+///     fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
 ///         match key {
-///             "id" => crate::runtime::read_property(&mut self.id, "id", map),
-///             _ => Ok(false),
+///             "id" => Some(("id", &mut self.id)),
+///             _ => None,
 ///         }
 ///     }
-///     fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-///         crate::runtime::write_property(map, "id", &self.id)?;
-///         Ok(())
+///     fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
+///         f("id", "id", &self.id);
 ///     }
 ///     fn odata_parts(&self) -> OdataParts<'_> { (&self.odata_type, &self.additional) }
 ///     fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> { (&mut self.odata_type, &mut self.additional) }
 /// }
 /// ```
-pub trait Model: Default {
-    /// What a serde error says was expected instead of a non-object:
-    /// `struct Entity`.
-    const EXPECTING: &'static str;
+pub trait Model: Default + 'static {
+    /// The struct's Rust name (`Entity`): what `Debug` prints and a serde
+    /// error says was expected instead of a non-object (`struct Entity`).
+    const NAME: &'static str;
 
-    /// Reads the value of the property `key` into its field and returns
-    /// `Ok(true)`; returns `Ok(false)` without reading the value when no field
-    /// has that wire name (the driver then keeps it in `additional`).
-    ///
-    /// # Errors
-    ///
-    /// The value does not fit the field, or the property was already read.
-    fn deserialize_property<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
-        let _ = (key, map);
-        Ok(false)
+    /// The field whose wire name is `key`, with that name as a `'static`
+    /// string; `None` when no field has it (the driver then keeps the value
+    /// in `additional`).
+    fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
+        let _ = key;
+        None
     }
 
-    /// Writes every property that is not [`Nullable::Absent`], in field order.
-    ///
-    /// # Errors
-    ///
-    /// The serializer's.
-    fn serialize_properties<M: serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> Result<(), M::Error> {
-        let _ = map;
-        Ok(())
+    /// Calls `f` with the wire name, the Rust name and the value of every
+    /// field, in field order (`odata_type` and `additional` excepted).
+    fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
+        let _ = f;
     }
 
     /// The `odata_type` and `additional` fields.
@@ -91,43 +79,122 @@ pub type OdataParts<'a> = (&'a Option<String>, &'a OpenType);
 /// A [`Model`]'s `odata_type` and `additional` fields, to fill.
 pub type OdataPartsMut<'a> = (&'a mut Option<String>, &'a mut OpenType);
 
-/// Reads one property's value into its field (a generated
-/// [`Model::deserialize_property`] arm): `null` is [`Nullable::Null`], any
-/// other value [`Nullable::Value`]. Returns `Ok(true)` (the key is consumed).
-///
-/// # Errors
-///
-/// `duplicate field `key`` when the field already holds a value or `null`
-/// (only a property given twice does that: every field starts absent), or the
-/// value's own error.
-pub fn read_property<'de, A: serde::de::MapAccess<'de>, T: Deserialize<'de>>(
-    slot: &mut Nullable<T>,
-    key: &'static str,
-    map: &mut A,
-) -> Result<bool, A::Error> {
-    if !slot.is_absent() {
-        return Err(<A::Error as serde::de::Error>::duplicate_field(key));
-    }
-    *slot = map.next_value()?;
-    Ok(true)
+/// One field of a generated struct, type-erased: every `Nullable<T>` of a
+/// serde, `Debug` and `PartialEq` type is one (the only impl), so its code is
+/// written here once and instantiated once per field type.
+pub trait Property: 'static {
+    /// The field is [`Nullable::Absent`].
+    fn is_absent(&self) -> bool;
+
+    /// Reads the field from `deserializer`: `null` is [`Nullable::Null`], any
+    /// other value [`Nullable::Value`].
+    ///
+    /// # Errors
+    ///
+    /// The value does not fit the field.
+    fn read(
+        &mut self,
+        deserializer: &mut dyn erased_serde::Deserializer<'_>,
+    ) -> Result<(), erased_serde::Error>;
+
+    /// The field, to serialize.
+    fn as_serialize(&self) -> &dyn erased_serde::Serialize;
+
+    /// The field, to print.
+    fn as_debug(&self) -> &dyn fmt::Debug;
+
+    /// The field, to downcast.
+    fn as_any(&self) -> &dyn std::any::Any;
+
+    /// `other` is a field of the same type with an equal value.
+    fn eq_property(&self, other: &dyn Property) -> bool;
 }
 
-/// Writes one property (a generated [`Model::serialize_properties`] line),
-/// unless it is [`Nullable::Absent`].
+impl<T> Property for Nullable<T>
+where
+    T: serde::de::DeserializeOwned + Serialize + fmt::Debug + PartialEq + 'static,
+{
+    fn is_absent(&self) -> bool {
+        Nullable::is_absent(self)
+    }
+
+    fn read(
+        &mut self,
+        deserializer: &mut dyn erased_serde::Deserializer<'_>,
+    ) -> Result<(), erased_serde::Error> {
+        *self = erased_serde::deserialize(deserializer)?;
+        Ok(())
+    }
+
+    fn as_serialize(&self) -> &dyn erased_serde::Serialize {
+        self
+    }
+
+    fn as_debug(&self) -> &dyn fmt::Debug {
+        self
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn eq_property(&self, other: &dyn Property) -> bool {
+        other
+            .as_any()
+            .downcast_ref::<Self>()
+            .is_some_and(|other| self == other)
+    }
+}
+
+/// Reads one property's value into its field through the type-erased
+/// [`Property::read`], turning the erased error back into the
+/// deserializer's: its text is the same (a `serde_json` error keeps its line
+/// and column, which `serde_json` reads back from the text).
+struct PropertySeed<'a>(&'a mut dyn Property);
+
+impl<'de> serde::de::DeserializeSeed<'de> for PropertySeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let mut erased = <dyn erased_serde::Deserializer>::erase(deserializer);
+        self.0
+            .read(&mut erased)
+            .map_err(<D::Error as serde::de::Error>::custom)
+    }
+}
+
+/// The `Debug` impl of every generated struct: what `#[derive(Debug)]`
+/// prints (`Entity { odata_type: None, id: Absent, additional: {} }`).
 ///
 /// # Errors
 ///
-/// The serializer's.
-pub fn write_property<M: serde::ser::SerializeMap, T: Serialize>(
-    map: &mut M,
-    key: &'static str,
-    value: &Nullable<T>,
-) -> Result<(), M::Error> {
-    if value.is_absent() {
-        Ok(())
-    } else {
-        map.serialize_entry(key, value)
+/// The formatter's.
+pub fn debug_model<T: Model>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let (odata_type, additional) = value.odata_parts();
+    let mut s = f.debug_struct(T::NAME);
+    s.field("odata_type", odata_type);
+    value.properties(&mut |_, name, p| {
+        s.field(name, p.as_debug());
+    });
+    s.field("additional", additional);
+    s.finish()
+}
+
+/// The `PartialEq` impl of every generated struct: `odata_type`, every field
+/// and `additional` equal, as `#[derive(PartialEq)]` compares.
+pub fn model_eq<T: Model>(a: &T, b: &T) -> bool {
+    let ((a_type, a_more), (b_type, b_more)) = (a.odata_parts(), b.odata_parts());
+    if a_type != b_type {
+        return false;
     }
+    let mut left = Vec::new();
+    a.properties(&mut |_, _, p| left.push(p));
+    let mut left = left.into_iter();
+    let mut equal = true;
+    b.properties(&mut |_, _, p| {
+        equal = equal && left.next().is_some_and(|l| l.eq_property(p));
+    });
+    equal && a_more == b_more
 }
 
 /// The `Deserialize` impl of every generated struct.
@@ -172,7 +239,13 @@ pub fn serialize_tagged<T: Model, S: Serializer>(
     if let Some(t) = odata_type.as_deref().or(tag) {
         map.serialize_entry("@odata.type", t)?;
     }
-    value.serialize_properties(&mut map)?;
+    let mut result = Ok(());
+    value.properties(&mut |wire, _, p| {
+        if result.is_ok() && !p.is_absent() {
+            result = map.serialize_entry(wire, p.as_serialize());
+        }
+    });
+    result?;
     for (k, v) in additional {
         map.serialize_entry(k, v)?;
     }
@@ -185,7 +258,7 @@ impl<'de, T: Model> serde::de::Visitor<'de> for ModelVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        write!(f, "struct {}", T::NAME)
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
@@ -200,7 +273,12 @@ impl<'de, T: Model> serde::de::Visitor<'de> for ModelVisitor<T> {
                 }
                 seen_type = true;
                 *value.odata_parts_mut().0 = map.next_value()?;
-            } else if !value.deserialize_property(&key, &mut map)? {
+            } else if let Some((wire, slot)) = value.property_mut(&key) {
+                if !slot.is_absent() {
+                    return Err(<A::Error as serde::de::Error>::duplicate_field(wire));
+                }
+                map.next_value_seed(PropertySeed(slot))?;
+            } else {
                 let v: serde_json::Value = map.next_value()?;
                 value.odata_parts_mut().1.insert(key.into_owned(), v);
             }

@@ -13,8 +13,8 @@ use super::*;
 /// | `"p": null`               | [`Nullable::Null`]   | clear the value   |
 /// | `"p": <value>`            | [`Nullable::Value`]  | set the value     |
 ///
-/// Generated structs read and write their fields through [`Model`]
-/// ([`read_property`] / [`write_property`]): a missing property stays
+/// Generated structs read and write their fields through [`Model`] (each
+/// field a [`Property`]): a missing property stays
 /// [`Nullable::Absent`] and is not written. In a struct using serde's derive
 /// instead, the field attribute must contain both `default` (without it
 /// serde treats a missing field like `null`) and `skip_serializing_if`:

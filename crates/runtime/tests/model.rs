@@ -3,50 +3,61 @@
 //! generator emits them.
 
 use graphgen_runtime::{
-    deserialize_model, from_str, read_property, serialize_model, serialize_tagged, write_property,
-    Model, Nullable, OdataParts, OdataPartsMut, OpenType,
+    debug_model, deserialize_model, from_str, model_eq, serialize_model, serialize_tagged, Double,
+    Model, Nullable, OdataParts, OdataPartsMut, OpenType, Property,
 };
-use serde::de::MapAccess;
-use serde::ser::SerializeMap;
 use serde_json::json;
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 struct Contact {
     odata_type: Option<String>,
     display_name: Nullable<String>,
     job_title: Nullable<String>,
     manager: Nullable<Box<Contact>>,
     phones: Nullable<Vec<String>>,
+    r#type: Nullable<String>,
+    score: Nullable<Double>,
     additional: OpenType,
 }
 
 impl Model for Contact {
-    const EXPECTING: &'static str = "struct Contact";
-    fn deserialize_property<'de, A: MapAccess<'de>>(
-        &mut self,
-        key: &str,
-        map: &mut A,
-    ) -> Result<bool, A::Error> {
+    const NAME: &'static str = "Contact";
+    fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
         match key {
-            "displayName" => read_property(&mut self.display_name, "displayName", map),
-            "jobTitle" => read_property(&mut self.job_title, "jobTitle", map),
-            "manager" => read_property(&mut self.manager, "manager", map),
-            "phones" => read_property(&mut self.phones, "phones", map),
-            _ => Ok(false),
+            "displayName" => Some(("displayName", &mut self.display_name)),
+            "jobTitle" => Some(("jobTitle", &mut self.job_title)),
+            "manager" => Some(("manager", &mut self.manager)),
+            "phones" => Some(("phones", &mut self.phones)),
+            "type" => Some(("type", &mut self.r#type)),
+            "score" => Some(("score", &mut self.score)),
+            _ => None,
         }
     }
-    fn serialize_properties<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        write_property(map, "displayName", &self.display_name)?;
-        write_property(map, "jobTitle", &self.job_title)?;
-        write_property(map, "manager", &self.manager)?;
-        write_property(map, "phones", &self.phones)?;
-        Ok(())
+    fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
+        f("displayName", "display_name", &self.display_name);
+        f("jobTitle", "job_title", &self.job_title);
+        f("manager", "manager", &self.manager);
+        f("phones", "phones", &self.phones);
+        f("type", "type", &self.r#type);
+        f("score", "score", &self.score);
     }
     fn odata_parts(&self) -> OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+
+impl std::fmt::Debug for Contact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        debug_model(self, f)
+    }
+}
+
+impl PartialEq for Contact {
+    fn eq(&self, other: &Self) -> bool {
+        model_eq(self, other)
     }
 }
 
@@ -70,7 +81,7 @@ struct Empty {
 }
 
 impl Model for Empty {
-    const EXPECTING: &'static str = "struct Empty";
+    const NAME: &'static str = "Empty";
     fn odata_parts(&self) -> OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
@@ -254,6 +265,10 @@ struct DerivedContact {
         skip_serializing_if = "Nullable::is_absent"
     )]
     phones: Nullable<Vec<String>>,
+    #[serde(rename = "type", default, skip_serializing_if = "Nullable::is_absent")]
+    r#type: Nullable<String>,
+    #[serde(rename = "score", default, skip_serializing_if = "Nullable::is_absent")]
+    score: Nullable<Double>,
     #[serde(flatten)]
     additional: OpenType,
 }
@@ -276,6 +291,13 @@ fn behaves_like_serde_derive_with_flatten() {
         r#"{"displayName":"A""#,
         r#"{"x":1e400}"#,
         r#"{"x":-0,"y":12345678901234567890,"z":1.5}"#,
+        r#"{"type":"t","score":1.50,"phones":null}"#,
+        r#"{"score":"NaN"}"#,
+        r#"{"score":true}"#,
+        r#"{"displayName":"A"#,
+        r#"{"phones":["1",2]}"#,
+        r#"{"manager":{"displayName":"A","displayName":"B"}}"#,
+        r#"{"manager":{"manager":{"phones":[1]}}}"#,
     ];
     for text in inputs {
         let ours = serde_json::from_str::<Contact>(text)
@@ -292,7 +314,80 @@ fn behaves_like_serde_derive_with_flatten() {
             .map(|_| ())
             .map_err(|e| e.to_string().replace("DerivedContact", "Contact"));
         assert_eq!(ours, derived, "{text}");
+        // Through serde_json's `Value` too (no line and column).
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+            let ours = serde_json::from_value::<Contact>(value.clone())
+                .map(|v| serde_json::to_value(&v).unwrap())
+                .map_err(|e| e.to_string());
+            let derived = serde_json::from_value::<DerivedContact>(value)
+                .map(|v| serde_json::to_value(&v).unwrap())
+                .map_err(|e| e.to_string().replace("DerivedContact", "Contact"));
+            assert_eq!(ours, derived, "{text}");
+        }
     }
+}
+
+#[test]
+fn debug_and_partial_eq_behave_like_the_derives() {
+    let inputs = [
+        r#"{}"#,
+        r#"{"displayName":"A","jobTitle":null,"x":1,"@odata.etag":"e"}"#,
+        r##"{"@odata.type":"#microsoft.graph.contact","manager":{"phones":["1"],"y":[null]}}"##,
+        r##"{"@odata.type":"#microsoft.graph.contact","manager":{"phones":["2"],"y":[null]}}"##,
+        r#"{"@odata.type":null}"#,
+        r#"{"displayName":"A"}"#,
+        r#"{"displayName":null}"#,
+        r#"{"x":1}"#,
+        r#"{"x":2}"#,
+        r#"{"type":"t","score":1.50}"#,
+        r#"{"type":"t","score":1.5}"#,
+    ];
+    let ours: Vec<Contact> = inputs
+        .iter()
+        .map(|t| serde_json::from_str(t).unwrap())
+        .collect();
+    let derived: Vec<DerivedContact> = inputs
+        .iter()
+        .map(|t| serde_json::from_str(t).unwrap())
+        .collect();
+    for (a, b) in ours.iter().zip(&derived) {
+        assert_eq!(
+            format!("{a:?}"),
+            format!("{b:?}").replace("DerivedContact", "Contact")
+        );
+        assert_eq!(
+            format!("{a:#?}"),
+            format!("{b:#?}").replace("DerivedContact", "Contact")
+        );
+    }
+    for (i, a) in ours.iter().enumerate() {
+        for (j, b) in ours.iter().enumerate() {
+            assert_eq!(
+                a == b,
+                derived[i] == derived[j],
+                "{} vs {}",
+                inputs[i],
+                inputs[j]
+            );
+            assert_eq!(a != b, derived[i] != derived[j]);
+        }
+    }
+    // A value built in code, against its copy with one field changed.
+    let built = Contact {
+        r#type: "t".to_owned().into(),
+        ..Default::default()
+    };
+    let mut other = built.clone();
+    assert_eq!(built, other);
+    other.additional.insert("x".to_owned(), json!(1));
+    assert_ne!(built, other);
+    let mut other = built.clone();
+    other.odata_type = Some("#t".to_owned());
+    assert_ne!(built, other);
+    assert_eq!(
+        format!("{built:?}"),
+        r#"Contact { odata_type: None, display_name: Absent, job_title: Absent, manager: Absent, phones: Absent, type: Value("t"), score: Absent, additional: {} }"#
+    );
 }
 
 /// Written the way the code generator emits enums.

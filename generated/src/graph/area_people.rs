@@ -100,7 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowedAudiences {
 /// `microsoft.graph.identity` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct Identity {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -114,33 +114,43 @@ pub struct Identity {
 }
 #[cfg(feature = "people")]
 impl crate::runtime::Model for Identity {
-    const EXPECTING: &'static str = "struct Identity";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "Identity";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
             "displayName" => {
-                crate::runtime::read_property(&mut self.display_name, "displayName", map)
+                ::std::option::Option::Some(("displayName", &mut self.display_name))
             }
-            "id" => crate::runtime::read_property(&mut self.id, "id", map),
-            _ => ::std::result::Result::Ok(false),
+            "id" => ::std::option::Option::Some(("id", &mut self.id)),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "displayName", &self.display_name)?;
-        crate::runtime::write_property(map, "id", &self.id)?;
-        ::std::result::Result::Ok(())
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("displayName", "display_name", &self.display_name);
+        f("id", "id", &self.id);
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for Identity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialEq for Identity {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 #[cfg(feature = "people")]
@@ -164,7 +174,7 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
 /// `microsoft.graph.identitySet` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct IdentitySet {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -180,35 +190,45 @@ pub struct IdentitySet {
 }
 #[cfg(feature = "people")]
 impl crate::runtime::Model for IdentitySet {
-    const EXPECTING: &'static str = "struct IdentitySet";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "IdentitySet";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
             "application" => {
-                crate::runtime::read_property(&mut self.application, "application", map)
+                ::std::option::Option::Some(("application", &mut self.application))
             }
-            "device" => crate::runtime::read_property(&mut self.device, "device", map),
-            "user" => crate::runtime::read_property(&mut self.user, "user", map),
-            _ => ::std::result::Result::Ok(false),
+            "device" => ::std::option::Option::Some(("device", &mut self.device)),
+            "user" => ::std::option::Option::Some(("user", &mut self.user)),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "application", &self.application)?;
-        crate::runtime::write_property(map, "device", &self.device)?;
-        crate::runtime::write_property(map, "user", &self.user)?;
-        ::std::result::Result::Ok(())
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("application", "application", &self.application);
+        f("device", "device", &self.device);
+        f("user", "user", &self.user);
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for IdentitySet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialEq for IdentitySet {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 #[cfg(feature = "people")]
@@ -232,7 +252,7 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
 /// `microsoft.graph.itemFacet` (entity type).
 ///
 /// Derived from [`Entity`](crate::graph::Entity); its properties are repeated here and reachable through [`EntityProperties`](crate::graph::EntityProperties).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct ItemFacet {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -260,79 +280,81 @@ pub struct ItemFacet {
 }
 #[cfg(feature = "people")]
 impl crate::runtime::Model for ItemFacet {
-    const EXPECTING: &'static str = "struct ItemFacet";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "ItemFacet";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
-            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            "id" => ::std::option::Option::Some(("id", &mut self.id)),
             "allowedAudiences" => {
-                crate::runtime::read_property(
-                    &mut self.allowed_audiences,
+                ::std::option::Option::Some((
                     "allowedAudiences",
-                    map,
-                )
+                    &mut self.allowed_audiences,
+                ))
             }
             "inference" => {
-                crate::runtime::read_property(&mut self.inference, "inference", map)
+                ::std::option::Option::Some(("inference", &mut self.inference))
             }
             "createdDateTime" => {
-                crate::runtime::read_property(
-                    &mut self.created_date_time,
+                ::std::option::Option::Some((
                     "createdDateTime",
-                    map,
-                )
+                    &mut self.created_date_time,
+                ))
             }
             "createdBy" => {
-                crate::runtime::read_property(&mut self.created_by, "createdBy", map)
+                ::std::option::Option::Some(("createdBy", &mut self.created_by))
             }
             "lastModifiedDateTime" => {
-                crate::runtime::read_property(
-                    &mut self.last_modified_date_time,
+                ::std::option::Option::Some((
                     "lastModifiedDateTime",
-                    map,
-                )
+                    &mut self.last_modified_date_time,
+                ))
             }
             "lastModifiedBy" => {
-                crate::runtime::read_property(
-                    &mut self.last_modified_by,
+                ::std::option::Option::Some((
                     "lastModifiedBy",
-                    map,
-                )
+                    &mut self.last_modified_by,
+                ))
             }
-            "source" => crate::runtime::read_property(&mut self.source, "source", map),
-            _ => ::std::result::Result::Ok(false),
+            "source" => ::std::option::Option::Some(("source", &mut self.source)),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "id", &self.id)?;
-        crate::runtime::write_property(
-            map,
-            "allowedAudiences",
-            &self.allowed_audiences,
-        )?;
-        crate::runtime::write_property(map, "inference", &self.inference)?;
-        crate::runtime::write_property(map, "createdDateTime", &self.created_date_time)?;
-        crate::runtime::write_property(map, "createdBy", &self.created_by)?;
-        crate::runtime::write_property(
-            map,
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("id", "id", &self.id);
+        f("allowedAudiences", "allowed_audiences", &self.allowed_audiences);
+        f("inference", "inference", &self.inference);
+        f("createdDateTime", "created_date_time", &self.created_date_time);
+        f("createdBy", "created_by", &self.created_by);
+        f(
             "lastModifiedDateTime",
+            "last_modified_date_time",
             &self.last_modified_date_time,
-        )?;
-        crate::runtime::write_property(map, "lastModifiedBy", &self.last_modified_by)?;
-        crate::runtime::write_property(map, "source", &self.source)?;
-        ::std::result::Result::Ok(())
+        );
+        f("lastModifiedBy", "last_modified_by", &self.last_modified_by);
+        f("source", "source", &self.source);
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for ItemFacet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialEq for ItemFacet {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 #[cfg(feature = "people")]
@@ -496,7 +518,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyItemFacet {
 /// `microsoft.graph.languageProficiency` (entity type).
 ///
 /// Derived from [`ItemFacet`](crate::graph::ItemFacet); its properties are repeated here and reachable through [`ItemFacetProperties`](crate::graph::ItemFacetProperties).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct LanguageProficiency {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -536,95 +558,97 @@ pub struct LanguageProficiency {
 }
 #[cfg(feature = "people")]
 impl crate::runtime::Model for LanguageProficiency {
-    const EXPECTING: &'static str = "struct LanguageProficiency";
-    fn deserialize_property<'de, A: ::serde::de::MapAccess<'de>>(
+    const NAME: &'static str = "LanguageProficiency";
+    fn property_mut(
         &mut self,
         key: &str,
-        map: &mut A,
-    ) -> ::std::result::Result<bool, A::Error> {
+    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
         match key {
-            "id" => crate::runtime::read_property(&mut self.id, "id", map),
+            "id" => ::std::option::Option::Some(("id", &mut self.id)),
             "allowedAudiences" => {
-                crate::runtime::read_property(
-                    &mut self.allowed_audiences,
+                ::std::option::Option::Some((
                     "allowedAudiences",
-                    map,
-                )
+                    &mut self.allowed_audiences,
+                ))
             }
             "inference" => {
-                crate::runtime::read_property(&mut self.inference, "inference", map)
+                ::std::option::Option::Some(("inference", &mut self.inference))
             }
             "createdDateTime" => {
-                crate::runtime::read_property(
-                    &mut self.created_date_time,
+                ::std::option::Option::Some((
                     "createdDateTime",
-                    map,
-                )
+                    &mut self.created_date_time,
+                ))
             }
             "createdBy" => {
-                crate::runtime::read_property(&mut self.created_by, "createdBy", map)
+                ::std::option::Option::Some(("createdBy", &mut self.created_by))
             }
             "lastModifiedDateTime" => {
-                crate::runtime::read_property(
-                    &mut self.last_modified_date_time,
+                ::std::option::Option::Some((
                     "lastModifiedDateTime",
-                    map,
-                )
+                    &mut self.last_modified_date_time,
+                ))
             }
             "lastModifiedBy" => {
-                crate::runtime::read_property(
-                    &mut self.last_modified_by,
+                ::std::option::Option::Some((
                     "lastModifiedBy",
-                    map,
-                )
+                    &mut self.last_modified_by,
+                ))
             }
-            "source" => crate::runtime::read_property(&mut self.source, "source", map),
+            "source" => ::std::option::Option::Some(("source", &mut self.source)),
             "displayName" => {
-                crate::runtime::read_property(&mut self.display_name, "displayName", map)
+                ::std::option::Option::Some(("displayName", &mut self.display_name))
             }
-            "tag" => crate::runtime::read_property(&mut self.tag, "tag", map),
+            "tag" => ::std::option::Option::Some(("tag", &mut self.tag)),
             "proficiency" => {
-                crate::runtime::read_property(&mut self.proficiency, "proficiency", map)
+                ::std::option::Option::Some(("proficiency", &mut self.proficiency))
             }
-            "reading" => crate::runtime::read_property(&mut self.reading, "reading", map),
-            "spoken" => crate::runtime::read_property(&mut self.spoken, "spoken", map),
-            "written" => crate::runtime::read_property(&mut self.written, "written", map),
-            _ => ::std::result::Result::Ok(false),
+            "reading" => ::std::option::Option::Some(("reading", &mut self.reading)),
+            "spoken" => ::std::option::Option::Some(("spoken", &mut self.spoken)),
+            "written" => ::std::option::Option::Some(("written", &mut self.written)),
+            _ => ::std::option::Option::None,
         }
     }
-    fn serialize_properties<M: ::serde::ser::SerializeMap>(
-        &self,
-        map: &mut M,
-    ) -> ::std::result::Result<(), M::Error> {
-        crate::runtime::write_property(map, "id", &self.id)?;
-        crate::runtime::write_property(
-            map,
-            "allowedAudiences",
-            &self.allowed_audiences,
-        )?;
-        crate::runtime::write_property(map, "inference", &self.inference)?;
-        crate::runtime::write_property(map, "createdDateTime", &self.created_date_time)?;
-        crate::runtime::write_property(map, "createdBy", &self.created_by)?;
-        crate::runtime::write_property(
-            map,
+    fn properties<'a>(
+        &'a self,
+        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
+    ) {
+        f("id", "id", &self.id);
+        f("allowedAudiences", "allowed_audiences", &self.allowed_audiences);
+        f("inference", "inference", &self.inference);
+        f("createdDateTime", "created_date_time", &self.created_date_time);
+        f("createdBy", "created_by", &self.created_by);
+        f(
             "lastModifiedDateTime",
+            "last_modified_date_time",
             &self.last_modified_date_time,
-        )?;
-        crate::runtime::write_property(map, "lastModifiedBy", &self.last_modified_by)?;
-        crate::runtime::write_property(map, "source", &self.source)?;
-        crate::runtime::write_property(map, "displayName", &self.display_name)?;
-        crate::runtime::write_property(map, "tag", &self.tag)?;
-        crate::runtime::write_property(map, "proficiency", &self.proficiency)?;
-        crate::runtime::write_property(map, "reading", &self.reading)?;
-        crate::runtime::write_property(map, "spoken", &self.spoken)?;
-        crate::runtime::write_property(map, "written", &self.written)?;
-        ::std::result::Result::Ok(())
+        );
+        f("lastModifiedBy", "last_modified_by", &self.last_modified_by);
+        f("source", "source", &self.source);
+        f("displayName", "display_name", &self.display_name);
+        f("tag", "tag", &self.tag);
+        f("proficiency", "proficiency", &self.proficiency);
+        f("reading", "reading", &self.reading);
+        f("spoken", "spoken", &self.spoken);
+        f("written", "written", &self.written);
     }
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for LanguageProficiency {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialEq for LanguageProficiency {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 #[cfg(feature = "people")]
@@ -775,7 +799,7 @@ impl<'de> ::serde::Deserialize<'de> for LanguageProficiencyLevel {
 /// `microsoft.graph.personDataSource` (complex type).
 ///
 /// No page describes this type's properties; every property received is kept in `additional`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Clone, Default)]
 pub struct PersonDataSource {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -785,12 +809,24 @@ pub struct PersonDataSource {
 }
 #[cfg(feature = "people")]
 impl crate::runtime::Model for PersonDataSource {
-    const EXPECTING: &'static str = "struct PersonDataSource";
+    const NAME: &'static str = "PersonDataSource";
     fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
         (&self.odata_type, &self.additional)
     }
     fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
         (&mut self.odata_type, &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for PersonDataSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::debug_model(self, f)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialEq for PersonDataSource {
+    fn eq(&self, other: &Self) -> bool {
+        crate::runtime::model_eq(self, other)
     }
 }
 #[cfg(feature = "people")]
