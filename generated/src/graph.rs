@@ -6,7 +6,6 @@ mod area_people;
 #[cfg(feature = "people")]
 pub use area_people::*;
 /// `microsoft.graph.entity` (entity type).
-#[derive(Clone, Default)]
 pub struct Entity {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -18,26 +17,26 @@ pub struct Entity {
 }
 impl crate::runtime::Model for Entity {
     const NAME: &'static str = "Entity";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "id" => ::std::option::Option::Some(("id", &mut self.id)),
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[("id", "id")];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(&self.odata_type, &[&self.id], &self.additional)
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(&mut self.odata_type, &mut [&mut self.id], &mut self.additional)
+    }
+}
+impl ::std::default::Default for Entity {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            id: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("id", "id", &self.id);
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+impl ::std::clone::Clone for Entity {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 impl ::std::fmt::Debug for Entity {
@@ -182,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
 /// `microsoft.graph.inferenceData` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Clone, Default)]
 pub struct InferenceData {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -196,42 +194,38 @@ pub struct InferenceData {
 }
 impl crate::runtime::Model for InferenceData {
     const NAME: &'static str = "InferenceData";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "confidenceScore" => {
-                ::std::option::Option::Some((
-                    "confidenceScore",
-                    &mut self.confidence_score,
-                ))
-            }
-            "userHasVerifiedAccuracy" => {
-                ::std::option::Option::Some((
-                    "userHasVerifiedAccuracy",
-                    &mut self.user_has_verified_accuracy,
-                ))
-            }
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("confidenceScore", "confidence_score"),
+        ("userHasVerifiedAccuracy", "user_has_verified_accuracy"),
+    ];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(
+            &self.odata_type,
+            &[&self.confidence_score, &self.user_has_verified_accuracy],
+            &self.additional,
+        )
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [&mut self.confidence_score, &mut self.user_has_verified_accuracy],
+            &mut self.additional,
+        )
+    }
+}
+impl ::std::default::Default for InferenceData {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            confidence_score: crate::runtime::Nullable::Absent,
+            user_has_verified_accuracy: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("confidenceScore", "confidence_score", &self.confidence_score);
-        f(
-            "userHasVerifiedAccuracy",
-            "user_has_verified_accuracy",
-            &self.user_has_verified_accuracy,
-        );
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+impl ::std::clone::Clone for InferenceData {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 impl ::std::fmt::Debug for InferenceData {

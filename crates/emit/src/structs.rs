@@ -15,13 +15,13 @@ impl Emitter<'_> {
         let doc = doc_attrs(&self.type_doc(t));
         let mut scope = Scope::with_reserved(&["odata_type", "additional"]);
         let mut fields = Vec::new();
-        // The `Model` impl: one lookup arm and one visit line per field, handing out type-erased
+        // The `Model` impl: a table of names and two arrays of the fields as type-erased
         // `Property` objects (see the runtime's `Model`); serde, `Debug` and `PartialEq` are
         // written once in the runtime instead of derived (or generic) per struct.
+        let mut table = Vec::new();
+        let mut defaults = Vec::new();
         let mut reads = Vec::new();
         let mut writes = Vec::new();
-        // A field behind a feature: with it off, a struct's every field may be gone.
-        let mut gated = false;
         let mut accessors: BTreeMap<String, Vec<TokenStream>> = BTreeMap::new();
         for (owner, p) in self.schema.all_properties(&t.name) {
             if p.name == ODATA_TYPE {
@@ -78,16 +78,11 @@ impl Emitter<'_> {
             let doc = doc_attrs(&doc_lines);
             let field_cfg = self.features.cfg_use(&t.name, &p.ty.name);
             let accessor_cfg = self.features.cfg_use(&owner.name, &p.ty.name);
-            gated |= !field_cfg.is_empty();
             let rust_name = fname.trim_start_matches("r#");
-            reads.push(quote! {
-                #field_cfg
-                #wire => ::std::option::Option::Some((#wire, &mut self.#fident)),
-            });
-            writes.push(quote! {
-                #field_cfg
-                f(#wire, #rust_name, &self.#fident);
-            });
+            table.push(quote!(#field_cfg (#wire, #rust_name),));
+            defaults.push(quote!(#field_cfg #fident: crate::runtime::Nullable::Absent,));
+            reads.push(quote!(#field_cfg &self.#fident,));
+            writes.push(quote!(#field_cfg &mut self.#fident,));
             fields.push(quote! {
                 #doc
                 #field_cfg
@@ -126,38 +121,8 @@ impl Emitter<'_> {
         }
         let rust_name = name.to_string();
         let rust_name = rust_name.trim_start_matches("r#");
-        // Without fields the trait's defaults (nothing to look up or visit) serve.
-        let property_fns = if fields.is_empty() {
-            quote!()
-        } else {
-            let allow = if gated {
-                quote!(#[allow(unused_variables)])
-            } else {
-                quote!()
-            };
-            quote! {
-                #allow
-                fn property_mut(
-                    &mut self,
-                    key: &str,
-                ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-                    match key {
-                        #(#reads)*
-                        _ => ::std::option::Option::None,
-                    }
-                }
-                #allow
-                fn properties<'a>(
-                    &'a self,
-                    f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-                ) {
-                    #(#writes)*
-                }
-            }
-        };
         quote! {
             #doc
-            #[derive(Clone, Default)]
             pub struct #name {
                 /// `@odata.type`: the type the service says this value is, kept as received.
                 pub odata_type: ::std::option::Option<::std::string::String>,
@@ -168,12 +133,28 @@ impl Emitter<'_> {
             }
             impl crate::runtime::Model for #name {
                 const NAME: &'static str = #rust_name;
-                #property_fns
-                fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-                    (&self.odata_type, &self.additional)
+                const PROPERTIES: &'static [(&'static str, &'static str)] = &[#(#table)*];
+                fn parts(&self, f: crate::runtime::Parts<'_>) {
+                    f(&self.odata_type, &[#(#reads)*], &self.additional)
                 }
-                fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-                    (&mut self.odata_type, &mut self.additional)
+                fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+                    f(&mut self.odata_type, &mut [#(#writes)*], &mut self.additional)
+                }
+            }
+            // `Default` and `Clone` by hand: every field `Absent` is a constant (the derive calls
+            // `Default::default()` per field), and cloning goes through the runtime's table.
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self {
+                        odata_type: ::std::option::Option::None,
+                        #(#defaults)*
+                        additional: crate::runtime::OpenType::new(),
+                    }
+                }
+            }
+            impl ::std::clone::Clone for #name {
+                fn clone(&self) -> Self {
+                    crate::runtime::clone_model(self)
                 }
             }
             impl ::std::fmt::Debug for #name {

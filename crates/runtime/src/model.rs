@@ -7,13 +7,16 @@ use super::*;
 /// [`serialize_model`], [`debug_model`] and [`model_eq`], which its
 /// `Deserialize`, `Serialize`, `Debug` and `PartialEq` impls call.
 ///
-/// The impl is data, and not generic: [`Model::property_mut`] is a match
-/// from wire name to field, [`Model::properties`] one line per field, each
-/// field handed over as a [`Property`] trait object. The serde, `Debug` and
-/// `PartialEq` code of a field's type is instantiated once per type (the
-/// blanket `Property` impl), not once per struct, which keeps the type
-/// checking of a 10,000-struct crate cheap. The driver does what
-/// `#[derive(Serialize, Deserialize)]` with `rename`, `default`,
+/// The impl is data, and not generic: [`Model::PROPERTIES`] is a table of
+/// the fields' wire and Rust names, and [`Model::parts`] /
+/// [`Model::parts_mut`] hand over `odata_type`, every field (in that order,
+/// as a [`Property`] trait object: one array of plain coercions) and
+/// `additional`. The serde, `Debug` and `PartialEq` code of a field's type is
+/// instantiated once per type (the blanket `Property` impl), not once per
+/// struct, and an array of coercions is about the cheapest body there is to
+/// type- and borrow-check, which keeps a 10,000-struct crate cheap to compile
+/// (per-field match arms or calls cost about twice as much). The driver does
+/// what `#[derive(Serialize, Deserialize)]` with `rename`, `default`,
 /// `skip_serializing_if = "Nullable::is_absent"` on every field and a
 /// `#[serde(flatten)]` catch-all would:
 ///
@@ -34,50 +37,42 @@ use super::*;
 /// ```text
 /// impl crate::runtime::Model for Entity {
 ///     const NAME: &'static str = "Entity";
-///     fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
-///         match key {
-///             "id" => Some(("id", &mut self.id)),
-///             _ => None,
-///         }
+///     const PROPERTIES: &'static [(&'static str, &'static str)] = &[("id", "id")];
+///     fn parts(&self, f: crate::runtime::Parts<'_>) {
+///         f(&self.odata_type, &[&self.id], &self.additional)
 ///     }
-///     fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
-///         f("id", "id", &self.id);
+///     fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+///         f(&mut self.odata_type, &mut [&mut self.id], &mut self.additional)
 ///     }
-///     fn odata_parts(&self) -> OdataParts<'_> { (&self.odata_type, &self.additional) }
-///     fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> { (&mut self.odata_type, &mut self.additional) }
 /// }
 /// ```
+///
+/// A field behind a crate feature has `#[cfg]` on its table entry and on its
+/// array elements, so the two stay aligned.
 pub trait Model: Default + 'static {
     /// The struct's Rust name (`Entity`): what `Debug` prints and a serde
     /// error says was expected instead of a non-object (`struct Entity`).
     const NAME: &'static str;
 
-    /// The field whose wire name is `key`, with that name as a `'static`
-    /// string; `None` when no field has it (the driver then keeps the value
-    /// in `additional`).
-    fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
-        let _ = key;
-        None
-    }
+    /// The wire name and the Rust name of every field, in field order
+    /// (`odata_type` and `additional` excepted).
+    const PROPERTIES: &'static [(&'static str, &'static str)];
 
-    /// Calls `f` with the wire name, the Rust name and the value of every
-    /// field, in field order (`odata_type` and `additional` excepted).
-    fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
-        let _ = f;
-    }
+    /// Calls `f` with `odata_type`, the fields in the order of
+    /// [`Model::PROPERTIES`], and `additional`.
+    fn parts(&self, f: Parts<'_>);
 
-    /// The `odata_type` and `additional` fields.
-    fn odata_parts(&self) -> OdataParts<'_>;
-
-    /// The `odata_type` and `additional` fields, to fill.
-    fn odata_parts_mut(&mut self) -> OdataPartsMut<'_>;
+    /// Calls `f` with `odata_type`, the fields in the order of
+    /// [`Model::PROPERTIES`], and `additional`, to fill.
+    fn parts_mut(&mut self, f: PartsMut<'_>);
 }
 
-/// A [`Model`]'s `odata_type` and `additional` fields.
-pub type OdataParts<'a> = (&'a Option<String>, &'a OpenType);
+/// What [`Model::parts`] calls: `odata_type`, the fields, `additional`.
+pub type Parts<'f> = &'f mut dyn FnMut(&Option<String>, &[&dyn Property], &OpenType);
 
-/// A [`Model`]'s `odata_type` and `additional` fields, to fill.
-pub type OdataPartsMut<'a> = (&'a mut Option<String>, &'a mut OpenType);
+/// What [`Model::parts_mut`] calls: `odata_type`, the fields, `additional`.
+pub type PartsMut<'f> =
+    &'f mut dyn FnMut(&mut Option<String>, &mut [&mut dyn Property], &mut OpenType);
 
 /// One field of a generated struct, type-erased: every `Nullable<T>` of a
 /// serde, `Debug` and `PartialEq` type is one (the only impl), so its code is
@@ -108,11 +103,15 @@ pub trait Property: 'static {
 
     /// `other` is a field of the same type with an equal value.
     fn eq_property(&self, other: &dyn Property) -> bool;
+
+    /// Makes this field a clone of `other`, a field of the same type
+    /// (anything else leaves it unchanged).
+    fn clone_from_property(&mut self, other: &dyn Property);
 }
 
 impl<T> Property for Nullable<T>
 where
-    T: serde::de::DeserializeOwned + Serialize + fmt::Debug + PartialEq + 'static,
+    T: serde::de::DeserializeOwned + Serialize + fmt::Debug + Clone + PartialEq + 'static,
 {
     fn is_absent(&self) -> bool {
         Nullable::is_absent(self)
@@ -144,6 +143,12 @@ where
             .downcast_ref::<Self>()
             .is_some_and(|other| self == other)
     }
+
+    fn clone_from_property(&mut self, other: &dyn Property) {
+        if let Some(other) = other.as_any().downcast_ref::<Self>() {
+            self.clone_from(other);
+        }
+    }
 }
 
 /// Reads one property's value into its field through the type-erased
@@ -170,31 +175,51 @@ impl<'de> serde::de::DeserializeSeed<'de> for PropertySeed<'_> {
 ///
 /// The formatter's.
 pub fn debug_model<T: Model>(value: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let (odata_type, additional) = value.odata_parts();
-    let mut s = f.debug_struct(T::NAME);
-    s.field("odata_type", odata_type);
-    value.properties(&mut |_, name, p| {
-        s.field(name, p.as_debug());
+    let mut result = Ok(());
+    value.parts(&mut |odata_type, fields, additional| {
+        let mut s = f.debug_struct(T::NAME);
+        s.field("odata_type", odata_type);
+        for (&(_, name), p) in T::PROPERTIES.iter().zip(fields) {
+            s.field(name, p.as_debug());
+        }
+        s.field("additional", additional);
+        result = s.finish();
     });
-    s.field("additional", additional);
-    s.finish()
+    result
 }
 
 /// The `PartialEq` impl of every generated struct: `odata_type`, every field
 /// and `additional` equal, as `#[derive(PartialEq)]` compares.
 pub fn model_eq<T: Model>(a: &T, b: &T) -> bool {
-    let ((a_type, a_more), (b_type, b_more)) = (a.odata_parts(), b.odata_parts());
-    if a_type != b_type {
-        return false;
-    }
-    let mut left = Vec::new();
-    a.properties(&mut |_, _, p| left.push(p));
-    let mut left = left.into_iter();
-    let mut equal = true;
-    b.properties(&mut |_, _, p| {
-        equal = equal && left.next().is_some_and(|l| l.eq_property(p));
+    let mut equal = false;
+    a.parts(&mut |a_type, a_fields, a_more| {
+        b.parts(&mut |b_type, b_fields, b_more| {
+            equal = a_type == b_type
+                && a_fields
+                    .iter()
+                    .zip(b_fields)
+                    .all(|(l, r)| l.eq_property(*r))
+                && a_more == b_more;
+        });
     });
-    equal && a_more == b_more
+    equal
+}
+
+/// The `Clone` impl of every generated struct: a value whose `odata_type`,
+/// fields and `additional` are clones of `value`'s, as `#[derive(Clone)]`
+/// makes (written here once instead of one clone call per field and struct).
+pub fn clone_model<T: Model>(value: &T) -> T {
+    let mut copy = T::default();
+    value.parts(&mut |odata_type, fields, additional| {
+        copy.parts_mut(&mut |copy_type, copy_fields, copy_more| {
+            copy_type.clone_from(odata_type);
+            for (c, f) in copy_fields.iter_mut().zip(fields) {
+                c.clone_from_property(*f);
+            }
+            copy_more.clone_from(additional);
+        });
+    });
+    copy
 }
 
 /// The `Deserialize` impl of every generated struct.
@@ -233,19 +258,37 @@ pub fn serialize_tagged<T: Model, S: Serializer>(
     tag: Option<&str>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let (odata_type, additional) = value.odata_parts();
-    let mut map = serializer.serialize_map(None)?;
-    if let Some(t) = odata_type.as_deref().or(tag) {
-        map.serialize_entry("@odata.type", t)?;
-    }
-    let mut result = Ok(());
-    value.properties(&mut |wire, _, p| {
-        if result.is_ok() && !p.is_absent() {
-            result = map.serialize_entry(wire, p.as_serialize());
+    let mut serializer = Some(serializer);
+    let mut result = None;
+    value.parts(&mut |odata_type, fields, additional| {
+        if let Some(serializer) = serializer.take() {
+            result = Some(write_parts::<T, S>(
+                serializer,
+                odata_type.as_deref().or(tag),
+                fields,
+                additional,
+            ));
         }
     });
-    result?;
+    result.expect("Model::parts calls its callback")
+}
+
+fn write_parts<T: Model, S: Serializer>(
+    serializer: S,
+    odata_type: Option<&str>,
+    fields: &[&dyn Property],
+    additional: &OpenType,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(None)?;
+    if let Some(t) = odata_type {
+        map.serialize_entry("@odata.type", t)?;
+    }
+    for (&(wire, _), p) in T::PROPERTIES.iter().zip(fields) {
+        if !p.is_absent() {
+            map.serialize_entry(wire, p.as_serialize())?;
+        }
+    }
     for (k, v) in additional {
         map.serialize_entry(k, v)?;
     }
@@ -263,28 +306,42 @@ impl<'de, T: Model> serde::de::Visitor<'de> for ModelVisitor<T> {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut value = T::default();
-        let mut seen_type = false;
-        while let Some(MapKey(key)) = map.next_key()? {
-            if key == "@odata.type" {
-                if seen_type {
-                    return Err(<A::Error as serde::de::Error>::duplicate_field(
-                        "@odata.type",
-                    ));
-                }
-                seen_type = true;
-                *value.odata_parts_mut().0 = map.next_value()?;
-            } else if let Some((wire, slot)) = value.property_mut(&key) {
-                if !slot.is_absent() {
-                    return Err(<A::Error as serde::de::Error>::duplicate_field(wire));
-                }
-                map.next_value_seed(PropertySeed(slot))?;
-            } else {
-                let v: serde_json::Value = map.next_value()?;
-                value.odata_parts_mut().1.insert(key.into_owned(), v);
-            }
-        }
-        Ok(value)
+        let mut result = Ok(());
+        value.parts_mut(&mut |odata_type, fields, additional| {
+            result = read_parts(&mut map, T::PROPERTIES, odata_type, fields, additional);
+        });
+        result.map(|()| value)
     }
+}
+
+fn read_parts<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    names: &[(&'static str, &'static str)],
+    odata_type: &mut Option<String>,
+    fields: &mut [&mut dyn Property],
+    additional: &mut OpenType,
+) -> Result<(), A::Error> {
+    let mut seen_type = false;
+    while let Some(MapKey(key)) = map.next_key()? {
+        if key == "@odata.type" {
+            if seen_type {
+                return Err(<A::Error as serde::de::Error>::duplicate_field(
+                    "@odata.type",
+                ));
+            }
+            seen_type = true;
+            *odata_type = map.next_value()?;
+        } else if let Some(i) = names.iter().position(|&(wire, _)| wire == key) {
+            if !fields[i].is_absent() {
+                return Err(<A::Error as serde::de::Error>::duplicate_field(names[i].0));
+            }
+            map.next_value_seed(PropertySeed(&mut *fields[i]))?;
+        } else {
+            let v: serde_json::Value = map.next_value()?;
+            additional.insert(key.into_owned(), v);
+        }
+    }
+    Ok(())
 }
 
 /// A map key, borrowed from the input when the deserializer can.

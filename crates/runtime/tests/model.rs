@@ -3,12 +3,11 @@
 //! generator emits them.
 
 use graphgen_runtime::{
-    debug_model, deserialize_model, from_str, model_eq, serialize_model, serialize_tagged, Double,
-    Model, Nullable, OdataParts, OdataPartsMut, OpenType, Property,
+    clone_model, debug_model, deserialize_model, from_str, model_eq, serialize_model,
+    serialize_tagged, Double, Model, Nullable, OpenType, Parts, PartsMut,
 };
 use serde_json::json;
 
-#[derive(Clone, Default)]
 struct Contact {
     odata_type: Option<String>,
     display_name: Nullable<String>,
@@ -22,30 +21,62 @@ struct Contact {
 
 impl Model for Contact {
     const NAME: &'static str = "Contact";
-    fn property_mut(&mut self, key: &str) -> Option<(&'static str, &mut dyn Property)> {
-        match key {
-            "displayName" => Some(("displayName", &mut self.display_name)),
-            "jobTitle" => Some(("jobTitle", &mut self.job_title)),
-            "manager" => Some(("manager", &mut self.manager)),
-            "phones" => Some(("phones", &mut self.phones)),
-            "type" => Some(("type", &mut self.r#type)),
-            "score" => Some(("score", &mut self.score)),
-            _ => None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("displayName", "display_name"),
+        ("jobTitle", "job_title"),
+        ("manager", "manager"),
+        ("phones", "phones"),
+        ("type", "type"),
+        ("score", "score"),
+    ];
+    fn parts(&self, f: Parts<'_>) {
+        f(
+            &self.odata_type,
+            &[
+                &self.display_name,
+                &self.job_title,
+                &self.manager,
+                &self.phones,
+                &self.r#type,
+                &self.score,
+            ],
+            &self.additional,
+        )
+    }
+    fn parts_mut(&mut self, f: PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [
+                &mut self.display_name,
+                &mut self.job_title,
+                &mut self.manager,
+                &mut self.phones,
+                &mut self.r#type,
+                &mut self.score,
+            ],
+            &mut self.additional,
+        )
+    }
+}
+
+impl Default for Contact {
+    fn default() -> Self {
+        Self {
+            odata_type: None,
+            display_name: Nullable::Absent,
+            job_title: Nullable::Absent,
+            manager: Nullable::Absent,
+            phones: Nullable::Absent,
+            r#type: Nullable::Absent,
+            score: Nullable::Absent,
+            additional: OpenType::new(),
         }
     }
-    fn properties<'a>(&'a self, f: &mut dyn FnMut(&'static str, &'static str, &'a dyn Property)) {
-        f("displayName", "display_name", &self.display_name);
-        f("jobTitle", "job_title", &self.job_title);
-        f("manager", "manager", &self.manager);
-        f("phones", "phones", &self.phones);
-        f("type", "type", &self.r#type);
-        f("score", "score", &self.score);
-    }
-    fn odata_parts(&self) -> OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+
+impl Clone for Contact {
+    fn clone(&self) -> Self {
+        clone_model(self)
     }
 }
 
@@ -82,11 +113,12 @@ struct Empty {
 
 impl Model for Empty {
     const NAME: &'static str = "Empty";
-    fn odata_parts(&self) -> OdataParts<'_> {
-        (&self.odata_type, &self.additional)
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[];
+    fn parts(&self, f: Parts<'_>) {
+        f(&self.odata_type, &[], &self.additional)
     }
-    fn odata_parts_mut(&mut self) -> OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+    fn parts_mut(&mut self, f: PartsMut<'_>) {
+        f(&mut self.odata_type, &mut [], &mut self.additional)
     }
 }
 
@@ -328,7 +360,7 @@ fn behaves_like_serde_derive_with_flatten() {
 }
 
 #[test]
-fn debug_and_partial_eq_behave_like_the_derives() {
+fn debug_partial_eq_clone_and_default_behave_like_the_derives() {
     let inputs = [
         r#"{}"#,
         r#"{"displayName":"A","jobTitle":null,"x":1,"@odata.etag":"e"}"#,
@@ -360,6 +392,22 @@ fn debug_and_partial_eq_behave_like_the_derives() {
             format!("{b:#?}").replace("DerivedContact", "Contact")
         );
     }
+    // `Clone` and `Default`: equal values, printed the same.
+    for (a, b) in ours.iter().zip(&derived) {
+        let (a, b) = (a.clone(), b.clone());
+        assert_eq!(
+            format!("{a:?}"),
+            format!("{b:?}").replace("DerivedContact", "Contact")
+        );
+        assert_eq!(
+            serde_json::to_value(&a).unwrap(),
+            serde_json::to_value(&b).unwrap()
+        );
+    }
+    assert_eq!(
+        format!("{:?}", Contact::default()),
+        format!("{:?}", DerivedContact::default()).replace("DerivedContact", "Contact")
+    );
     for (i, a) in ours.iter().enumerate() {
         for (j, b) in ours.iter().enumerate() {
             assert_eq!(

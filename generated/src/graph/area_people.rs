@@ -100,7 +100,6 @@ impl<'de> ::serde::Deserialize<'de> for AllowedAudiences {
 /// `microsoft.graph.identity` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Clone, Default)]
 pub struct Identity {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -115,30 +114,36 @@ pub struct Identity {
 #[cfg(feature = "people")]
 impl crate::runtime::Model for Identity {
     const NAME: &'static str = "Identity";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "displayName" => {
-                ::std::option::Option::Some(("displayName", &mut self.display_name))
-            }
-            "id" => ::std::option::Option::Some(("id", &mut self.id)),
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("displayName", "display_name"),
+        ("id", "id"),
+    ];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(&self.odata_type, &[&self.display_name, &self.id], &self.additional)
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [&mut self.display_name, &mut self.id],
+            &mut self.additional,
+        )
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::default::Default for Identity {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            display_name: crate::runtime::Nullable::Absent,
+            id: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("displayName", "display_name", &self.display_name);
-        f("id", "id", &self.id);
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+#[cfg(feature = "people")]
+impl ::std::clone::Clone for Identity {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 #[cfg(feature = "people")]
@@ -174,7 +179,6 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
 /// `microsoft.graph.identitySet` (complex type).
 ///
 /// No page describes this type's properties; they were inferred from example bodies.
-#[derive(Clone, Default)]
 pub struct IdentitySet {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -191,32 +195,42 @@ pub struct IdentitySet {
 #[cfg(feature = "people")]
 impl crate::runtime::Model for IdentitySet {
     const NAME: &'static str = "IdentitySet";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "application" => {
-                ::std::option::Option::Some(("application", &mut self.application))
-            }
-            "device" => ::std::option::Option::Some(("device", &mut self.device)),
-            "user" => ::std::option::Option::Some(("user", &mut self.user)),
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("application", "application"),
+        ("device", "device"),
+        ("user", "user"),
+    ];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(
+            &self.odata_type,
+            &[&self.application, &self.device, &self.user],
+            &self.additional,
+        )
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [&mut self.application, &mut self.device, &mut self.user],
+            &mut self.additional,
+        )
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::default::Default for IdentitySet {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            application: crate::runtime::Nullable::Absent,
+            device: crate::runtime::Nullable::Absent,
+            user: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("application", "application", &self.application);
-        f("device", "device", &self.device);
-        f("user", "user", &self.user);
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+#[cfg(feature = "people")]
+impl ::std::clone::Clone for IdentitySet {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 #[cfg(feature = "people")]
@@ -252,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
 /// `microsoft.graph.itemFacet` (entity type).
 ///
 /// Derived from [`Entity`](crate::graph::Entity); its properties are repeated here and reachable through [`EntityProperties`](crate::graph::EntityProperties).
-#[derive(Clone, Default)]
 pub struct ItemFacet {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -281,68 +294,70 @@ pub struct ItemFacet {
 #[cfg(feature = "people")]
 impl crate::runtime::Model for ItemFacet {
     const NAME: &'static str = "ItemFacet";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "id" => ::std::option::Option::Some(("id", &mut self.id)),
-            "allowedAudiences" => {
-                ::std::option::Option::Some((
-                    "allowedAudiences",
-                    &mut self.allowed_audiences,
-                ))
-            }
-            "inference" => {
-                ::std::option::Option::Some(("inference", &mut self.inference))
-            }
-            "createdDateTime" => {
-                ::std::option::Option::Some((
-                    "createdDateTime",
-                    &mut self.created_date_time,
-                ))
-            }
-            "createdBy" => {
-                ::std::option::Option::Some(("createdBy", &mut self.created_by))
-            }
-            "lastModifiedDateTime" => {
-                ::std::option::Option::Some((
-                    "lastModifiedDateTime",
-                    &mut self.last_modified_date_time,
-                ))
-            }
-            "lastModifiedBy" => {
-                ::std::option::Option::Some((
-                    "lastModifiedBy",
-                    &mut self.last_modified_by,
-                ))
-            }
-            "source" => ::std::option::Option::Some(("source", &mut self.source)),
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("id", "id"),
+        ("allowedAudiences", "allowed_audiences"),
+        ("inference", "inference"),
+        ("createdDateTime", "created_date_time"),
+        ("createdBy", "created_by"),
+        ("lastModifiedDateTime", "last_modified_date_time"),
+        ("lastModifiedBy", "last_modified_by"),
+        ("source", "source"),
+    ];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(
+            &self.odata_type,
+            &[
+                &self.id,
+                &self.allowed_audiences,
+                &self.inference,
+                &self.created_date_time,
+                &self.created_by,
+                &self.last_modified_date_time,
+                &self.last_modified_by,
+                &self.source,
+            ],
+            &self.additional,
+        )
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [
+                &mut self.id,
+                &mut self.allowed_audiences,
+                &mut self.inference,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.last_modified_date_time,
+                &mut self.last_modified_by,
+                &mut self.source,
+            ],
+            &mut self.additional,
+        )
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::default::Default for ItemFacet {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            id: crate::runtime::Nullable::Absent,
+            allowed_audiences: crate::runtime::Nullable::Absent,
+            inference: crate::runtime::Nullable::Absent,
+            created_date_time: crate::runtime::Nullable::Absent,
+            created_by: crate::runtime::Nullable::Absent,
+            last_modified_date_time: crate::runtime::Nullable::Absent,
+            last_modified_by: crate::runtime::Nullable::Absent,
+            source: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("id", "id", &self.id);
-        f("allowedAudiences", "allowed_audiences", &self.allowed_audiences);
-        f("inference", "inference", &self.inference);
-        f("createdDateTime", "created_date_time", &self.created_date_time);
-        f("createdBy", "created_by", &self.created_by);
-        f(
-            "lastModifiedDateTime",
-            "last_modified_date_time",
-            &self.last_modified_date_time,
-        );
-        f("lastModifiedBy", "last_modified_by", &self.last_modified_by);
-        f("source", "source", &self.source);
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+#[cfg(feature = "people")]
+impl ::std::clone::Clone for ItemFacet {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 #[cfg(feature = "people")]
@@ -518,7 +533,6 @@ impl<'de> ::serde::Deserialize<'de> for AnyItemFacet {
 /// `microsoft.graph.languageProficiency` (entity type).
 ///
 /// Derived from [`ItemFacet`](crate::graph::ItemFacet); its properties are repeated here and reachable through [`ItemFacetProperties`](crate::graph::ItemFacetProperties).
-#[derive(Clone, Default)]
 pub struct LanguageProficiency {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -559,84 +573,94 @@ pub struct LanguageProficiency {
 #[cfg(feature = "people")]
 impl crate::runtime::Model for LanguageProficiency {
     const NAME: &'static str = "LanguageProficiency";
-    fn property_mut(
-        &mut self,
-        key: &str,
-    ) -> ::std::option::Option<(&'static str, &mut dyn crate::runtime::Property)> {
-        match key {
-            "id" => ::std::option::Option::Some(("id", &mut self.id)),
-            "allowedAudiences" => {
-                ::std::option::Option::Some((
-                    "allowedAudiences",
-                    &mut self.allowed_audiences,
-                ))
-            }
-            "inference" => {
-                ::std::option::Option::Some(("inference", &mut self.inference))
-            }
-            "createdDateTime" => {
-                ::std::option::Option::Some((
-                    "createdDateTime",
-                    &mut self.created_date_time,
-                ))
-            }
-            "createdBy" => {
-                ::std::option::Option::Some(("createdBy", &mut self.created_by))
-            }
-            "lastModifiedDateTime" => {
-                ::std::option::Option::Some((
-                    "lastModifiedDateTime",
-                    &mut self.last_modified_date_time,
-                ))
-            }
-            "lastModifiedBy" => {
-                ::std::option::Option::Some((
-                    "lastModifiedBy",
-                    &mut self.last_modified_by,
-                ))
-            }
-            "source" => ::std::option::Option::Some(("source", &mut self.source)),
-            "displayName" => {
-                ::std::option::Option::Some(("displayName", &mut self.display_name))
-            }
-            "tag" => ::std::option::Option::Some(("tag", &mut self.tag)),
-            "proficiency" => {
-                ::std::option::Option::Some(("proficiency", &mut self.proficiency))
-            }
-            "reading" => ::std::option::Option::Some(("reading", &mut self.reading)),
-            "spoken" => ::std::option::Option::Some(("spoken", &mut self.spoken)),
-            "written" => ::std::option::Option::Some(("written", &mut self.written)),
-            _ => ::std::option::Option::None,
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[
+        ("id", "id"),
+        ("allowedAudiences", "allowed_audiences"),
+        ("inference", "inference"),
+        ("createdDateTime", "created_date_time"),
+        ("createdBy", "created_by"),
+        ("lastModifiedDateTime", "last_modified_date_time"),
+        ("lastModifiedBy", "last_modified_by"),
+        ("source", "source"),
+        ("displayName", "display_name"),
+        ("tag", "tag"),
+        ("proficiency", "proficiency"),
+        ("reading", "reading"),
+        ("spoken", "spoken"),
+        ("written", "written"),
+    ];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(
+            &self.odata_type,
+            &[
+                &self.id,
+                &self.allowed_audiences,
+                &self.inference,
+                &self.created_date_time,
+                &self.created_by,
+                &self.last_modified_date_time,
+                &self.last_modified_by,
+                &self.source,
+                &self.display_name,
+                &self.tag,
+                &self.proficiency,
+                &self.reading,
+                &self.spoken,
+                &self.written,
+            ],
+            &self.additional,
+        )
+    }
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(
+            &mut self.odata_type,
+            &mut [
+                &mut self.id,
+                &mut self.allowed_audiences,
+                &mut self.inference,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.last_modified_date_time,
+                &mut self.last_modified_by,
+                &mut self.source,
+                &mut self.display_name,
+                &mut self.tag,
+                &mut self.proficiency,
+                &mut self.reading,
+                &mut self.spoken,
+                &mut self.written,
+            ],
+            &mut self.additional,
+        )
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::default::Default for LanguageProficiency {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            id: crate::runtime::Nullable::Absent,
+            allowed_audiences: crate::runtime::Nullable::Absent,
+            inference: crate::runtime::Nullable::Absent,
+            created_date_time: crate::runtime::Nullable::Absent,
+            created_by: crate::runtime::Nullable::Absent,
+            last_modified_date_time: crate::runtime::Nullable::Absent,
+            last_modified_by: crate::runtime::Nullable::Absent,
+            source: crate::runtime::Nullable::Absent,
+            display_name: crate::runtime::Nullable::Absent,
+            tag: crate::runtime::Nullable::Absent,
+            proficiency: crate::runtime::Nullable::Absent,
+            reading: crate::runtime::Nullable::Absent,
+            spoken: crate::runtime::Nullable::Absent,
+            written: crate::runtime::Nullable::Absent,
+            additional: crate::runtime::OpenType::new(),
         }
     }
-    fn properties<'a>(
-        &'a self,
-        f: &mut dyn FnMut(&'static str, &'static str, &'a dyn crate::runtime::Property),
-    ) {
-        f("id", "id", &self.id);
-        f("allowedAudiences", "allowed_audiences", &self.allowed_audiences);
-        f("inference", "inference", &self.inference);
-        f("createdDateTime", "created_date_time", &self.created_date_time);
-        f("createdBy", "created_by", &self.created_by);
-        f(
-            "lastModifiedDateTime",
-            "last_modified_date_time",
-            &self.last_modified_date_time,
-        );
-        f("lastModifiedBy", "last_modified_by", &self.last_modified_by);
-        f("source", "source", &self.source);
-        f("displayName", "display_name", &self.display_name);
-        f("tag", "tag", &self.tag);
-        f("proficiency", "proficiency", &self.proficiency);
-        f("reading", "reading", &self.reading);
-        f("spoken", "spoken", &self.spoken);
-        f("written", "written", &self.written);
-    }
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
-    }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+}
+#[cfg(feature = "people")]
+impl ::std::clone::Clone for LanguageProficiency {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 #[cfg(feature = "people")]
@@ -799,7 +823,6 @@ impl<'de> ::serde::Deserialize<'de> for LanguageProficiencyLevel {
 /// `microsoft.graph.personDataSource` (complex type).
 ///
 /// No page describes this type's properties; every property received is kept in `additional`.
-#[derive(Clone, Default)]
 pub struct PersonDataSource {
     /// `@odata.type`: the type the service says this value is, kept as received.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -810,11 +833,27 @@ pub struct PersonDataSource {
 #[cfg(feature = "people")]
 impl crate::runtime::Model for PersonDataSource {
     const NAME: &'static str = "PersonDataSource";
-    fn odata_parts(&self) -> crate::runtime::OdataParts<'_> {
-        (&self.odata_type, &self.additional)
+    const PROPERTIES: &'static [(&'static str, &'static str)] = &[];
+    fn parts(&self, f: crate::runtime::Parts<'_>) {
+        f(&self.odata_type, &[], &self.additional)
     }
-    fn odata_parts_mut(&mut self) -> crate::runtime::OdataPartsMut<'_> {
-        (&mut self.odata_type, &mut self.additional)
+    fn parts_mut(&mut self, f: crate::runtime::PartsMut<'_>) {
+        f(&mut self.odata_type, &mut [], &mut self.additional)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::default::Default for PersonDataSource {
+    fn default() -> Self {
+        Self {
+            odata_type: ::std::option::Option::None,
+            additional: crate::runtime::OpenType::new(),
+        }
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::clone::Clone for PersonDataSource {
+    fn clone(&self) -> Self {
+        crate::runtime::clone_model(self)
     }
 }
 #[cfg(feature = "people")]
