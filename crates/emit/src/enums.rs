@@ -45,6 +45,37 @@ impl Emitter<'_> {
                 }
             }
         };
+        // `Eq`, `Ord` and `Hash` through the runtime (variant order from the member table), as
+        // the derives order and hash; an enum without members keeps the derives (one variant:
+        // the derived `Hash` writes no discriminant).
+        let (derives, order_impls) = if t.members.is_empty() {
+            (
+                quote!(#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]),
+                quote!(),
+            )
+        } else {
+            (
+                quote!(#[derive(Debug, Clone, PartialEq)]),
+                quote! {
+                    impl ::std::cmp::Eq for #name {}
+                    impl ::std::cmp::PartialOrd for #name {
+                        fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                            ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+                        }
+                    }
+                    impl ::std::cmp::Ord for #name {
+                        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                            crate::runtime::enum_cmp(self, other)
+                        }
+                    }
+                    impl ::std::hash::Hash for #name {
+                        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                            crate::runtime::enum_hash(self, state)
+                        }
+                    }
+                },
+            )
+        };
         // Reading (`FromStr`, `Deserialize`) is generic code of the runtime over the member
         // table (`StringEnum`): a per-enum match and serde visitor cost more to compile.
         quote! {
@@ -52,7 +83,7 @@ impl Emitter<'_> {
             ///
             /// Values this version of the crate does not know deserialize into `Unrecognized`
             /// with their exact text, and serialize back unchanged.
-            #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #derives
             pub enum #name {
                 #(#variants)*
                 /// A value the docs did not list when this crate was generated, kept verbatim.
@@ -76,6 +107,7 @@ impl Emitter<'_> {
                     Self::Unrecognized(text)
                 }
             }
+            #order_impls
             impl ::std::str::FromStr for #name {
                 type Err = ::std::convert::Infallible;
                 fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {

@@ -400,6 +400,36 @@ pub fn enum_from_str<E: StringEnum>(s: &str) -> E {
         .unwrap_or_else(|| E::unrecognized(s.to_owned()))
 }
 
+/// The position of `value` among the enum's variants: its index in
+/// [`StringEnum::MEMBERS`] (which lists every member variant in declaration
+/// order), `MEMBERS.len()` for `Unrecognized` (the last variant).
+pub fn enum_index<E: StringEnum + PartialEq>(value: &E) -> usize {
+    E::MEMBERS
+        .iter()
+        .position(|m| m == value)
+        .unwrap_or(E::MEMBERS.len())
+}
+
+/// An enum's `Ord` (and `PartialOrd`), as `#[derive(Ord)]` orders: by
+/// variant in declaration order, two `Unrecognized` by their text.
+pub fn enum_cmp<E: StringEnum + PartialEq>(a: &E, b: &E) -> std::cmp::Ordering {
+    enum_index(a)
+        .cmp(&enum_index(b))
+        .then_with(|| a.wire().cmp(b.wire()))
+}
+
+/// An enum's `Hash`, feeding the hasher what `#[derive(Hash)]` feeds it:
+/// the variant's discriminant as an `isize`, then for `Unrecognized` its
+/// text.
+pub fn enum_hash<E: StringEnum + PartialEq, H: std::hash::Hasher>(value: &E, state: &mut H) {
+    use std::hash::Hash;
+    let index = enum_index(value);
+    state.write_isize(isize::try_from(index).unwrap_or(isize::MAX));
+    if index == E::MEMBERS.len() {
+        value.wire().hash(state);
+    }
+}
+
 /// An enum's `Deserialize`: a JSON string through [`enum_from_str`].
 ///
 /// # Errors

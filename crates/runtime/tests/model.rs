@@ -468,6 +468,77 @@ impl graphgen_runtime::StringEnum for Color {
     }
 }
 
+impl Eq for Color {}
+
+impl PartialOrd for Color {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Color {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        graphgen_runtime::enum_cmp(self, other)
+    }
+}
+
+impl std::hash::Hash for Color {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        graphgen_runtime::enum_hash(self, state);
+    }
+}
+
+/// `Color` with the derives the generator emitted before.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum DerivedColor {
+    Red,
+    RedUpper,
+    Unrecognized(String),
+}
+
+/// A hasher that records what it is fed.
+#[derive(Default)]
+struct Recorder(Vec<u8>);
+
+impl std::hash::Hasher for Recorder {
+    fn finish(&self) -> u64 {
+        0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+}
+
+#[test]
+fn enum_order_and_hash_are_the_derives() {
+    use std::hash::Hash;
+    let ours = [
+        Color::Red,
+        Color::RedUpper,
+        Color::Unrecognized("a".to_owned()),
+        Color::Unrecognized("b".to_owned()),
+        Color::Unrecognized(String::new()),
+    ];
+    let derived = [
+        DerivedColor::Red,
+        DerivedColor::RedUpper,
+        DerivedColor::Unrecognized("a".to_owned()),
+        DerivedColor::Unrecognized("b".to_owned()),
+        DerivedColor::Unrecognized(String::new()),
+    ];
+    for (a, da) in ours.iter().zip(&derived) {
+        for (b, db) in ours.iter().zip(&derived) {
+            assert_eq!(a.cmp(b), da.cmp(db), "{a:?} {b:?}");
+            assert_eq!(a.partial_cmp(b), da.partial_cmp(db));
+            assert_eq!(a < b, da < db);
+        }
+        let (mut h, mut dh) = (Recorder::default(), Recorder::default());
+        a.hash(&mut h);
+        da.hash(&mut dh);
+        assert_eq!(h.0, dh.0, "{a:?}");
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Color {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         graphgen_runtime::deserialize_enum(deserializer)

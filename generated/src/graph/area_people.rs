@@ -6,7 +6,7 @@
 ///
 /// Values this version of the crate does not know deserialize into `Unrecognized`
 /// with their exact text, and serialize back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AllowedAudiences {
     /// `me`
     Me,
@@ -64,6 +64,26 @@ impl crate::runtime::StringEnum for AllowedAudiences {
     }
     fn unrecognized(text: ::std::string::String) -> Self {
         Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::Eq for AllowedAudiences {}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialOrd for AllowedAudiences {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::Ord for AllowedAudiences {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        crate::runtime::enum_cmp(self, other)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::hash::Hash for AllowedAudiences {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        crate::runtime::enum_hash(self, state)
     }
 }
 #[cfg(feature = "people")]
@@ -733,7 +753,7 @@ impl crate::graph::EntityProperties for LanguageProficiency {
 ///
 /// Values this version of the crate does not know deserialize into `Unrecognized`
 /// with their exact text, and serialize back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LanguageProficiencyLevel {
     /// `elementary`
     Elementary,
@@ -787,6 +807,26 @@ impl crate::runtime::StringEnum for LanguageProficiencyLevel {
     }
     fn unrecognized(text: ::std::string::String) -> Self {
         Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::Eq for LanguageProficiencyLevel {}
+#[cfg(feature = "people")]
+impl ::std::cmp::PartialOrd for LanguageProficiencyLevel {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::cmp::Ord for LanguageProficiencyLevel {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        crate::runtime::enum_cmp(self, other)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::hash::Hash for LanguageProficiencyLevel {
+    fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+        crate::runtime::enum_hash(self, state)
     }
 }
 #[cfg(feature = "people")]
