@@ -16,6 +16,7 @@ impl Emitter<'_> {
         let mut variants = Vec::new();
         let mut to_str = Vec::new();
         let mut all = Vec::new();
+        let mut names = Vec::new();
         for m in &t.members {
             let (v, _) = scope.claim(variant_name(&m.name), &m.name);
             let v = ident(&v);
@@ -29,6 +30,8 @@ impl Emitter<'_> {
             variants.push(quote!(#vdoc #v,));
             to_str.push(quote!(Self::#v => #wire,));
             all.push(quote!(Self::#v,));
+            let rust = v.to_string();
+            names.push(rust.trim_start_matches("r#").to_owned());
         }
         let expecting = format!("a `{}` value", t.simple_name());
         // An enum whose members the docs never list has only `Unrecognized`: no single-arm match.
@@ -45,7 +48,7 @@ impl Emitter<'_> {
                 }
             }
         };
-        // `Eq`, `Ord` and `Hash` through the runtime (variant order from the member table), as
+        // `Debug`, `Eq`, `Ord` and `Hash` through the runtime (variant order from the member table), as
         // the derives order and hash; an enum without members keeps the derives (one variant:
         // the derived `Hash` writes no discriminant).
         let (derives, order_impls) = if t.members.is_empty() {
@@ -55,8 +58,13 @@ impl Emitter<'_> {
             )
         } else {
             (
-                quote!(#[derive(Debug, Clone, PartialEq)]),
+                quote!(#[derive(Clone, PartialEq)]),
                 quote! {
+                    impl ::std::fmt::Debug for #name {
+                        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                            crate::runtime::enum_debug(self, f)
+                        }
+                    }
                     impl ::std::cmp::Eq for #name {}
                     impl ::std::cmp::PartialOrd for #name {
                         fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
@@ -100,6 +108,7 @@ impl Emitter<'_> {
             impl crate::runtime::StringEnum for #name {
                 const EXPECTING: &'static str = #expecting;
                 const MEMBERS: &'static [Self] = Self::KNOWN;
+                const NAMES: &'static [&'static str] = &[#(#names),*];
                 fn wire(&self) -> &str {
                     self.as_str()
                 }

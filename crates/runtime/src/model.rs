@@ -384,6 +384,9 @@ pub trait StringEnum: Clone + 'static {
     const EXPECTING: &'static str;
     /// Every member the docs list, in their order.
     const MEMBERS: &'static [Self];
+    /// The Rust names of the [`StringEnum::MEMBERS`] variants, in the same
+    /// order: what `Debug` prints.
+    const NAMES: &'static [&'static str];
     /// The value as it travels on the wire.
     fn wire(&self) -> &str;
     /// The `Unrecognized` variant holding `text`.
@@ -408,6 +411,19 @@ pub fn enum_index<E: StringEnum + PartialEq>(value: &E) -> usize {
         .iter()
         .position(|m| m == value)
         .unwrap_or(E::MEMBERS.len())
+}
+
+/// An enum's `Debug`: what `#[derive(Debug)]` prints (`Active`,
+/// `Unrecognized("text")`).
+///
+/// # Errors
+///
+/// The formatter's.
+pub fn enum_debug<E: StringEnum + PartialEq>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match E::NAMES.get(enum_index(value)) {
+        Some(name) => f.write_str(name),
+        None => f.debug_tuple("Unrecognized").field(&value.wire()).finish(),
+    }
 }
 
 /// An enum's `Ord` (and `PartialOrd`), as `#[derive(Ord)]` orders: by

@@ -439,7 +439,7 @@ fn debug_partial_eq_clone_and_default_behave_like_the_derives() {
 }
 
 /// Written the way the code generator emits enums.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Color {
     Red,
     RedUpper,
@@ -460,11 +460,18 @@ impl Color {
 impl graphgen_runtime::StringEnum for Color {
     const EXPECTING: &'static str = "a `color` value";
     const MEMBERS: &'static [Self] = Self::KNOWN;
+    const NAMES: &'static [&'static str] = &["Red", "RedUpper"];
     fn wire(&self) -> &str {
         self.as_str()
     }
     fn unrecognized(text: String) -> Self {
         Self::Unrecognized(text)
+    }
+}
+
+impl std::fmt::Debug for Color {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        graphgen_runtime::enum_debug(self, f)
     }
 }
 
@@ -510,7 +517,7 @@ impl std::hash::Hasher for Recorder {
 }
 
 #[test]
-fn enum_order_and_hash_are_the_derives() {
+fn enum_debug_order_and_hash_are_the_derives() {
     use std::hash::Hash;
     let ours = [
         Color::Red,
@@ -518,6 +525,7 @@ fn enum_order_and_hash_are_the_derives() {
         Color::Unrecognized("a".to_owned()),
         Color::Unrecognized("b".to_owned()),
         Color::Unrecognized(String::new()),
+        Color::Unrecognized("q\"uote".to_owned()),
     ];
     let derived = [
         DerivedColor::Red,
@@ -525,6 +533,7 @@ fn enum_order_and_hash_are_the_derives() {
         DerivedColor::Unrecognized("a".to_owned()),
         DerivedColor::Unrecognized("b".to_owned()),
         DerivedColor::Unrecognized(String::new()),
+        DerivedColor::Unrecognized("q\"uote".to_owned()),
     ];
     for (a, da) in ours.iter().zip(&derived) {
         for (b, db) in ours.iter().zip(&derived) {
@@ -532,6 +541,8 @@ fn enum_order_and_hash_are_the_derives() {
             assert_eq!(a.partial_cmp(b), da.partial_cmp(db));
             assert_eq!(a < b, da < db);
         }
+        assert_eq!(format!("{a:?}"), format!("{da:?}"));
+        assert_eq!(format!("{a:#?}"), format!("{da:#?}"));
         let (mut h, mut dh) = (Recorder::default(), Recorder::default());
         a.hash(&mut h);
         da.hash(&mut dh);

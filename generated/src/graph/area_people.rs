@@ -6,7 +6,7 @@
 ///
 /// Values this version of the crate does not know deserialize into `Unrecognized`
 /// with their exact text, and serialize back unchanged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum AllowedAudiences {
     /// `me`
     Me,
@@ -59,11 +59,27 @@ impl AllowedAudiences {
 impl crate::runtime::StringEnum for AllowedAudiences {
     const EXPECTING: &'static str = "a `allowedAudiences` value";
     const MEMBERS: &'static [Self] = Self::KNOWN;
+    const NAMES: &'static [&'static str] = &[
+        "Me",
+        "Family",
+        "Contacts",
+        "GroupMembers",
+        "Organization",
+        "FederatedOrganizations",
+        "Everyone",
+        "UnknownFutureValue",
+    ];
     fn wire(&self) -> &str {
         self.as_str()
     }
     fn unrecognized(text: ::std::string::String) -> Self {
         Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for AllowedAudiences {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::enum_debug(self, f)
     }
 }
 #[cfg(feature = "people")]
@@ -753,7 +769,7 @@ impl crate::graph::EntityProperties for LanguageProficiency {
 ///
 /// Values this version of the crate does not know deserialize into `Unrecognized`
 /// with their exact text, and serialize back unchanged.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum LanguageProficiencyLevel {
     /// `elementary`
     Elementary,
@@ -802,11 +818,26 @@ impl LanguageProficiencyLevel {
 impl crate::runtime::StringEnum for LanguageProficiencyLevel {
     const EXPECTING: &'static str = "a `languageProficiencyLevel` value";
     const MEMBERS: &'static [Self] = Self::KNOWN;
+    const NAMES: &'static [&'static str] = &[
+        "Elementary",
+        "Conversational",
+        "LimitedWorking",
+        "ProfessionalWorking",
+        "FullProfessional",
+        "NativeOrBilingual",
+        "UnknownFutureValue",
+    ];
     fn wire(&self) -> &str {
         self.as_str()
     }
     fn unrecognized(text: ::std::string::String) -> Self {
         Self::Unrecognized(text)
+    }
+}
+#[cfg(feature = "people")]
+impl ::std::fmt::Debug for LanguageProficiencyLevel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        crate::runtime::enum_debug(self, f)
     }
 }
 #[cfg(feature = "people")]
