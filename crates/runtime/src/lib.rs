@@ -29,6 +29,9 @@
 //! * [`Operation`]: what a generated request descriptor (the crate's
 //!   `operations` module) implements: method, URL template, path with
 //!   percent-encoded parameters ([`push_encoded`], [`build_path`]), request and response types.
+//! * [`Body`]: how those types go on the wire: JSON for every serde type, and
+//!   the media bodies [`Media`] (bytes and their `Content-Type`), [`Count`]
+//!   (the `text/plain` number of `$count`) and [`JsonOrMedia`].
 //! * [`testing`]: round-trip assertions for tests of generated models.
 //! * [`Model`] with [`deserialize_model`] / [`serialize_model`] /
 //!   [`debug_model`] / [`model_eq`]: the serde, `Debug` and `PartialEq` code
@@ -67,6 +70,7 @@ use serde::ser::{Serialize, Serializer};
 /// trip unchanged.
 pub type OpenType = serde_json::Map<String, serde_json::Value>;
 
+mod body;
 mod flags;
 mod model;
 mod nullable;
@@ -77,6 +81,7 @@ mod parse;
 mod primitives;
 pub mod testing;
 
+pub use body::*;
 pub use flags::*;
 pub use model::*;
 pub use nullable::*;

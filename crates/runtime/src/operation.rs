@@ -37,22 +37,32 @@ impl fmt::Display for Method {
 /// executes it. A call the docs give several URL templates for is an enum
 /// with a variant per template.
 ///
+/// Both bodies are [`Body`] types: a JSON model is read and written with
+/// serde as ever (every serde type is a `Body`), and a call whose body is
+/// not JSON names a media type instead: [`Media`] for bytes with their
+/// `Content-Type` (a `$value` URL, a CSV report, a photo), [`Count`] for
+/// the `text/plain` number of a `$count` URL, [`JsonOrMedia`] for a call
+/// that answers with either.
+///
 /// ```text
 /// let op = ProfilePostLanguages::new();
 /// let url = format!("https://graph.microsoft.com/beta{}", op.path());
-/// let created: LanguageProficiency = client.request(ProfilePostLanguages::METHOD.as_str(), url).json(&body).send()?.json()?;
+/// let response = client.request(ProfilePostLanguages::METHOD.as_str(), url).json(&body).send()?;
+/// let created = <ProfilePostLanguages as Operation>::Response::from_body(content_type, &response.bytes()?)?;
 /// ```
 pub trait Operation {
     /// The HTTP method.
     const METHOD: Method;
 
     /// The request body: a model or parameter type, `()` when the call has
-    /// none, `serde_json::Value` when the docs do not say which type it is.
-    type Request: serde::Serialize;
+    /// none, `serde_json::Value` when the docs do not say which type it is,
+    /// [`Media`] when the call sends bytes (`PUT /me/photo/$value`).
+    type Request: Body;
     /// The response body: a model type, an [`ODataCollection`] page, `()`
     /// when the response has no body, `serde_json::Value` when the docs do not
-    /// say which type it is.
-    type Response: serde::de::DeserializeOwned;
+    /// say which type it is; [`Media`], [`Count`] or [`JsonOrMedia`] when
+    /// the docs show a body that is not JSON.
+    type Response: Body;
     /// The URL template this value builds, as the docs write it
     /// (`/users/{id | userPrincipalName}/profile/languages`), relative to the
     /// version root (`https://graph.microsoft.com/v1.0`).
