@@ -86,6 +86,10 @@ pub struct OperationFacts {
     pub request_body: Option<BodyStatement>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response: Option<ResponseStatement>,
+    /// The Response section's other "If successful" statements (a page that answers with JSON
+    /// or a CSV download says each under its own heading).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub response_alternatives: Vec<ResponseStatement>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Permissions>,
 }
@@ -384,7 +388,7 @@ pub(crate) fn extract(
     let query_options = statements::query_options(page, paragraphs, &sections);
     let headers = statements::headers(page, &sections);
     let request_body = statements::request_body(page, paragraphs, &sections);
-    let response = statements::response(paragraphs, &sections);
+    let (response, response_alternatives) = statements::response(paragraphs, &sections);
     let permissions = permissions::permissions(page, &sections, includes, diagnostics);
     Some(OperationFacts {
         templates,
@@ -392,6 +396,7 @@ pub(crate) fn extract(
         headers,
         request_body,
         response,
+        response_alternatives,
         permissions,
     })
 }

@@ -203,23 +203,42 @@ const PRIMITIVES: &[&str] = &[
     "String", "Boolean", "Int32", "Int64", "Double", "Stream", "Binary", "Guid",
 ];
 
+/// The Response section's success statement: the first paragraph starting "If successful",
+/// else the first saying "return"; and the section's other "If successful" paragraphs, the
+/// alternatives a page gives under sub-headings (`### CSV`: "returns a `302 Found` response that
+/// redirects to a preauthenticated download URL", `### JSON`: "returns a `200 OK` response code and
+/// an [emailActivityUserDetail] object").
 pub(super) fn response(
     paragraphs: &[Paragraph],
     sections: &Sections<'_>,
-) -> Option<ResponseStatement> {
+) -> (Option<ResponseStatement>, Vec<ResponseStatement>) {
     let in_section: Vec<&Paragraph> = paragraphs
         .iter()
         .filter(|p| sections.within(p.line, &["response"]))
         .collect();
-    let p = in_section
+    let successful = |p: &&&Paragraph| {
+        p.text
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("if successful")
+    };
+    let Some(first) = in_section
         .iter()
-        .find(|p| {
-            p.text
-                .trim_start()
-                .to_ascii_lowercase()
-                .starts_with("if successful")
-        })
-        .or_else(|| in_section.iter().find(|p| p.text.contains("return")))?;
+        .find(successful)
+        .or_else(|| in_section.iter().find(|p| p.text.contains("return")))
+    else {
+        return (None, Vec::new());
+    };
+    let others = in_section
+        .iter()
+        .filter(successful)
+        .filter(|p| p.line != first.line)
+        .map(|p| statement(p))
+        .collect();
+    (Some(statement(first)), others)
+}
+
+fn statement(p: &Paragraph) -> ResponseStatement {
     let status = p.codes.iter().find_map(|c| {
         let digits: String = c.trim().chars().take_while(char::is_ascii_digit).collect();
         (digits.len() == 3).then(|| digits.parse().ok()).flatten()
@@ -267,7 +286,7 @@ pub(super) fn response(
             || lower.contains("no response body")
             || lower.contains("empty content")
             || !lower.contains(" and "));
-    Some(ResponseStatement {
+    ResponseStatement {
         text: p.text.clone(),
         status,
         alternatives: if link.is_some() {
@@ -280,5 +299,5 @@ pub(super) fn response(
         collection,
         no_body,
         line: p.line,
-    })
+    }
 }

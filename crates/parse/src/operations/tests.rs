@@ -253,3 +253,29 @@ fn todo_permissions_are_reported() {
         .iter()
         .any(|d| d.code == Code::PermissionsNotStated && d.message.contains("TODO")));
 }
+
+#[test]
+fn csv_302_download_and_json_statements_are_both_read() {
+    // beta reportroot-getemailactivityuserdetail.md: "### CSV" returns a `302 Found` to a
+    // download URL, "### JSON" a `200 OK` and an [emailActivityUserDetail] object.
+    let path = format!(
+        "{}/src/fixtures/reportroot-csv-302-or-json-statements.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let p = crate::parse_page(std::sync::Arc::from("beta/api/x.md"), &text);
+    let facts = p.page.operation.as_ref().expect("operation facts");
+    let first = facts.response.as_ref().expect("the first statement");
+    assert_eq!(first.status, Some(302));
+    assert!(first.text.contains("download URL"));
+    assert!(first.link.is_none());
+    let [json] = facts.response_alternatives.as_slice() else {
+        panic!("one alternative: {:?}", facts.response_alternatives)
+    };
+    assert_eq!(json.status, Some(200));
+    assert_eq!(
+        json.link.as_ref().map(|l| l.text.as_str()),
+        Some("emailActivityUserDetail")
+    );
+    assert_eq!(json.line, 22);
+}
