@@ -112,6 +112,7 @@ codes! {
     FunctionParameterMismatch = "GD0065", Warning, "a function's parameter table and its call's arguments disagree";
     RequestTypeMismatch = "GD0066", Warning, "request example type is neither the operation's request type nor derived from it";
     ExamplesOverruleTable = "GD0067", Warning, "every example value contradicts a property's table type; the examples' type is used";
+    UnattachedMedia = "GD0068", Note, "a body that is not JSON belongs to no operation's URL";
 }
 
 impl fmt::Display for Code {

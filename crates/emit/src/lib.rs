@@ -12,6 +12,7 @@
 pub mod docs;
 pub mod names;
 
+mod bodies;
 mod cargo;
 mod enums;
 mod features;
@@ -169,6 +170,9 @@ struct Emitter<'a> {
     reach_memo: std::cell::RefCell<HashMap<String, std::rc::Rc<BTreeSet<String>>>>,
     /// The cargo feature each type needs.
     features: features::Features,
+    /// The descriptor of each operation (page name) and `$count` / `$value` segment, with its
+    /// `cfg`: media round-trip tests go through it.
+    descriptors: BTreeMap<(String, Option<String>), (String, TokenStream)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -196,6 +200,7 @@ impl<'a> Emitter<'a> {
             descendants: types::descendants(schema),
             reach_memo: Default::default(),
             features: features::Features::new(schema),
+            descriptors: BTreeMap::new(),
         }
     }
 }
@@ -371,6 +376,8 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
             "let url = format!(\"https://graph.microsoft.com/v1.0{}\", op.path());".into(),
             format!("let reply: <{name} as Operation>::Response ="),
             format!("    client.request({name}::METHOD.as_str(), url).json(&body).send()?.json()?;"),
+            "// A body that is not JSON (`$count`, `$value`, a CSV report) is a media type of".into(),
+            "// `runtime::Body` (`Media`, `Count`, `JsonOrMedia`): `Body::from_body(content_type, &bytes)`.".into(),
             "```".into(),
         ] {
             operations_doc.push(format!(" {line}"));

@@ -25,13 +25,12 @@
 use crate::names::{field_name, type_name, Scope};
 use crate::{doc_attrs, docs, ident, Emitter};
 use graphgen_diag::{Code, Diagnostic, Severity};
-use graphgen_schema::operations::{Operation, PermissionKind, RequestKind, Template, UrlPiece};
-use graphgen_schema::TypeRef;
+use graphgen_schema::operations::{Operation, PermissionKind, Template, UrlPiece};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 /// A code span that holds `text` whatever backticks it contains.
-fn code(text: &str) -> String {
+pub(crate) fn code(text: &str) -> String {
     let text = text.replace(['\n', '\r'], " ");
     let mut ticks = 1;
     while text.contains(&"`".repeat(ticks)) {
@@ -177,7 +176,8 @@ impl Emitter<'_> {
                     .with_severity(Severity::Warning),
                 );
             }
-            let (item, example) = self.emit_operation(op, template, &name, method);
+            let (item, example) = self.emit_operation(op, template, &name, method.clone());
+            self.record_descriptor(&op.name, op, template, None, &name);
             items.push(Descriptor {
                 item,
                 example,
@@ -185,6 +185,20 @@ impl Emitter<'_> {
                 params: template.params.len(),
                 name: name.trim_start_matches("r#").to_owned(),
             });
+            // The `$count` / `$value` URLs the examples use: a descriptor each.
+            for (segment, derived) in crate::bodies::segment_operations(op) {
+                let template = &derived.templates[0];
+                let (name, _) = scope.claim(type_name(&derived.name), &derived.name);
+                let (item, _) = self.emit_operation(&derived, template, &name, quote!(Get));
+                self.record_descriptor(&op.name, &derived, template, Some(segment), &name);
+                items.push(Descriptor {
+                    item,
+                    example: String::new(),
+                    template: String::new(),
+                    params: usize::MAX,
+                    name: name.trim_start_matches("r#").to_owned(),
+                });
+            }
         }
         items
     }
@@ -274,19 +288,6 @@ impl Emitter<'_> {
         (fields, body)
     }
 
-    /// OData answers with one primitive or enum value as `{"@odata.context": ..., "value": x}`
-    /// (`runtime::ODataValue`); a stream is media, and untyped JSON is whatever comes.
-    fn answered_in_value_envelope(&self, name: &str) -> bool {
-        match name.strip_prefix("Edm.") {
-            Some(p) => !matches!(p, "Stream" | "Untyped"),
-            None => self
-                .schema
-                .types
-                .get(name)
-                .is_some_and(|t| t.kind == graphgen_schema::TypeKind::Enum),
-        }
-    }
-
     fn emit_operation(
         &mut self,
         op: &Operation,
@@ -297,38 +298,7 @@ impl Emitter<'_> {
         let shown = name.trim_start_matches("r#");
         let name = ident(name);
         // Types, and the features they need.
-        let mut named: Vec<&str> = Vec::new();
-        let request = match &op.request {
-            Some(r) => match (r.kind, &r.ty) {
-                (RequestKind::None, _) => quote!(()),
-                (RequestKind::Reference, _) => quote!(crate::runtime::ODataReference),
-                (_, Some(ty)) => {
-                    named.push(&ty.name);
-                    self.rust_type(ty, false)
-                }
-                (_, None) => quote!(::serde_json::Value),
-            },
-            None if matches!(template.method.as_str(), "GET" | "DELETE") => quote!(()),
-            None => quote!(::serde_json::Value),
-        };
-        let response = match &op.response {
-            Some(r) if r.no_body => quote!(()),
-            Some(r) => match &r.ty {
-                Some(ty) => {
-                    named.push(&ty.name);
-                    let element = self.rust_type(&TypeRef::new(ty.name.clone(), false), false);
-                    if ty.collection {
-                        quote!(crate::runtime::ODataCollection<#element>)
-                    } else if self.answered_in_value_envelope(&ty.name) {
-                        quote!(crate::runtime::ODataValue<#element>)
-                    } else {
-                        element
-                    }
-                }
-                None => quote!(::serde_json::Value),
-            },
-            None => quote!(::serde_json::Value),
-        };
+        let (request, response, named) = self.body_types(op, template);
         let cfg = self.features.cfg_all(&named);
         let doc = doc_attrs(&self.operation_doc(op, template));
         let field_decl = |(f, doc): &(proc_macro2::Ident, String), vis: TokenStream| {
@@ -460,6 +430,21 @@ impl Emitter<'_> {
         (tokens, example)
     }
 
+    /// Remembers the descriptor of `(op, segment)` and its `cfg`, for the media round-trip tests.
+    fn record_descriptor(
+        &mut self,
+        page: &str,
+        op: &Operation,
+        template: &Template,
+        segment: Option<String>,
+        name: &str,
+    ) {
+        let (_, _, named) = self.body_types(op, template);
+        let cfg = self.features.cfg_all(&named);
+        self.descriptors
+            .insert((page.to_owned(), segment), (name.to_owned(), cfg));
+    }
+
     fn operation_doc(&self, op: &Operation, template: &Template) -> Vec<String> {
         let resolver = crate::naming::Resolver {
             schema: self.schema,
@@ -515,6 +500,7 @@ impl Emitter<'_> {
                 ));
             }
         }
+        lines.extend(crate::bodies::media_doc(op));
         if !op.parameters.is_empty() {
             lines.push(String::new());
             lines.push("Parameters (the page's parameter table):".to_owned());

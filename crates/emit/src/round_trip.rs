@@ -59,6 +59,47 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
     let mut listed = Vec::new();
     for example in &schema.examples {
         match &example.status {
+            ExampleStatus::Test if example.media.is_some() => {
+                let Some(media) = &example.media else {
+                    continue;
+                };
+                let key = (media.operation.clone(), media.segment.clone());
+                let Some((descriptor, cfg)) = emitter.descriptors.get(&key) else {
+                    listed.push(format!(
+                        " - unusable: {} ({}): no descriptor for operation `{}`",
+                        example.source,
+                        kind_label(example),
+                        media.operation
+                    ));
+                    continue;
+                };
+                let descriptor = ident(descriptor);
+                let message = match example.kind {
+                    graphgen_schema::ExampleKind::Request => quote!(Request),
+                    _ => quote!(Response),
+                };
+                let fn_name = format_ident!("{}", test_name(example, &mut taken));
+                let doc = format!(
+                    " {} body at {}: `{}`, through the descriptor's {} type.",
+                    kind_label(example),
+                    example.source,
+                    media.content_type,
+                    message
+                );
+                let content_type = &media.content_type;
+                let body = raw_literal(&example.body);
+                tests.push(quote! {
+                    #[doc = #doc]
+                    #[cfg(feature = "operations")]
+                    #cfg
+                    #[test]
+                    fn #fn_name() {
+                        ::#krate::runtime::testing::assert_body_round_trip::<
+                            <::#krate::operations::#descriptor as ::#krate::runtime::Operation>::#message,
+                        >(#content_type, #body);
+                    }
+                });
+            }
             ExampleStatus::Test => {
                 let (ty, cfg) = match (&example.target, example.envelope) {
                     (_, Envelope::Reference) => {
@@ -114,7 +155,7 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
     }
     let mut header = vec![
         format!(
-            " Round-trip tests: every example body of the docs that is data deserializes into its type and serializes back to the same JSON. {} tests; {} bodies are not tests:",
+            " Round-trip tests: every example body of the docs that is data deserializes into its type and serializes back to the same JSON; a body that is not JSON (a CSV report, a `$count` number) is read and written back to the same bytes through its descriptor's request or response type. {} tests; {} bodies are not tests:",
             tests.len(),
             listed.len()
         ),

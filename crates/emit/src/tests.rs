@@ -330,3 +330,81 @@ fn any_json_type_is_an_alias_of_value_under_its_documented_name() {
     );
     assert!(!graph.contains("pub struct Json"), "{graph}");
 }
+
+#[test]
+fn media_bodies_become_media_types_of_descriptors_and_tests_through_them() {
+    // beta reportroot-getemailactivityuserdetail.md (a CSV after a 302, or JSON), user-list.md
+    // (`GET /users/$count` -> `text/plain` `893`), profilephoto-update.md (`image/jpeg` PUT to
+    // `$value`).
+    let pages = [
+        schema_fixture(
+            "reportroot-getemailactivityuserdetail-csv-after-302.md",
+            "beta/api/reportroot-getemailactivityuserdetail.md",
+        ),
+        schema_fixture(
+            "user-list-dollar-count-text-plain.md",
+            "beta/api/user-list.md",
+        ),
+        schema_fixture(
+            "profilephoto-update-jpeg-put-value.md",
+            "beta/api/profilephoto-update.md",
+        ),
+    ];
+    let schema = graphgen_schema::build(&pages).schema;
+    let emitted = emit(&schema, &EmitOptions::default());
+    let ops = file(&emitted.files, "src/operations.rs");
+    let impl_of = |name: &str| {
+        let at = ops
+            .find(&format!("impl crate::runtime::Operation for {name} {{"))
+            .unwrap_or_else(|| panic!("{name}: {ops}"));
+        ops[at..at + ops[at..].find("fn template").unwrap()].to_owned()
+    };
+    let report = impl_of("ReportrootGetemailactivityuserdetail");
+    // JSON (the type no page here declares: any JSON) or the CSV file.
+    assert!(
+        report.contains("type Response = crate::runtime::JsonOrMedia<::serde_json::Value>;"),
+        "{report}"
+    );
+    let count = impl_of("UserListCount");
+    assert!(
+        count.contains("type Request = ();")
+            && count.contains("type Response = crate::runtime::Count;"),
+        "{count}"
+    );
+    assert!(ops.contains("\"/users/$count\""), "{ops}");
+    let list = impl_of("UserList");
+    assert!(
+        list.contains("type Response = crate::runtime::ODataCollection<"),
+        "{list}"
+    );
+    let photo = impl_of("ProfilephotoUpdate");
+    assert!(
+        photo.contains("type Request = crate::runtime::Media;"),
+        "{photo}"
+    );
+    let tests = file(&emitted.files, "tests/round_trip.rs");
+    for (descriptor, message, content_type) in [
+        (
+            "ReportrootGetemailactivityuserdetail",
+            "Response",
+            "application/octet-stream",
+        ),
+        ("UserListCount", "Response", "text/plain"),
+        ("ProfilephotoUpdate", "Request", "image/jpeg"),
+    ] {
+        let call = format!(
+            "<::graph_models::operations::{descriptor} as ::graph_models::runtime::Operation>::{message},"
+        );
+        let at = tests
+            .find(&call)
+            .unwrap_or_else(|| panic!("{call}\n{tests}"));
+        assert!(
+            tests[at + call.len()..]
+                .chars()
+                .take(60)
+                .collect::<String>()
+                .contains(&format!("\"{content_type}\"")),
+            "{tests}"
+        );
+    }
+}

@@ -179,11 +179,23 @@ pub fn summary(analysis: &Analysis) -> String {
             .iter()
             .map(|(n, c)| format!("{n} {}", c.as_str()))
             .collect();
+        // JSON bodies alone: the media bodies (tested through a descriptor's media type, or
+        // unusable because their Content-Type is not JSON) left out of both counts.
+        let json_tests = stats.example_tests - stats.example_media_tests;
+        let media_unusable: usize = stats
+            .unusable_by_cause
+            .iter()
+            .filter(|(c, _)| c.is_media())
+            .map(|(_, n)| n)
+            .sum();
+        let json_data = data - stats.example_media_tests - media_unusable;
         let _ = writeln!(
             s,
-            "round-trip share: {:.1}% of non-template bodies ({} of {data}); unusable by reason: {}",
+            "round-trip share: {:.1}% of non-template bodies ({} of {data}: {json_tests} JSON, {} media); JSON bodies: {:.1}% ({json_tests} of {json_data}); unusable by reason: {}",
             stats.example_tests as f64 * 100.0 / data as f64,
             stats.example_tests,
+            stats.example_media_tests,
+            json_tests as f64 * 100.0 / json_data.max(1) as f64,
             if causes.is_empty() {
                 "none".to_owned()
             } else {

@@ -310,6 +310,9 @@ pub enum ExampleStatus {
 pub enum UnusableCause {
     /// The message's Content-Type is not JSON (`text/plain`, `image/jpeg`): a media body.
     NotJsonContent,
+    /// A media body (its Content-Type is not JSON) whose URL is none of its page's operation's
+    /// templates, with or without `$count` / `$value`: no descriptor to test it through.
+    MediaUnattached,
     /// The body is not JSON at all (CSV, bytes, a header line after a blank line).
     NotJson,
     /// The body starts like JSON but not even a lenient reader accepts it.
@@ -323,9 +326,18 @@ pub enum UnusableCause {
 }
 
 impl UnusableCause {
+    /// A body that is not JSON: not counted among the JSON bodies.
+    pub fn is_media(self) -> bool {
+        matches!(
+            self,
+            UnusableCause::NotJsonContent | UnusableCause::MediaUnattached
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             UnusableCause::NotJsonContent => "Content-Type not JSON",
+            UnusableCause::MediaUnattached => "not-JSON body of no operation's URL",
             UnusableCause::NotJson => "not JSON",
             UnusableCause::InvalidJson => "invalid JSON",
             UnusableCause::NoType => "no type",
@@ -375,10 +387,25 @@ pub struct Example {
     /// The OData envelope the body wears instead of being the target itself.
     #[serde(skip_serializing_if = "Envelope::is_none")]
     pub envelope: Envelope,
+    /// A body that is not JSON, attached to an operation's media body (`operations/media.rs`):
+    /// its round-trip test goes through that descriptor's request or response type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<ExampleMedia>,
     #[serde(flatten)]
     pub status: ExampleStatus,
     #[serde(skip)]
     pub body: String,
+}
+
+/// The operation a media example belongs to, and how it goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExampleMedia {
+    /// The operation's name (its page's file stem).
+    pub operation: String,
+    /// `$count` / `$value` when the example's URL appends it to the operation's template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    pub content_type: String,
 }
 
 /// `microsoft.graph` of `microsoft.graph.languageProficiency`.
@@ -451,6 +478,10 @@ impl Schema {
         }
         for e in &self.examples {
             match e.status {
+                ExampleStatus::Test if e.media.is_some() => {
+                    stats.example_tests += 1;
+                    stats.example_media_tests += 1;
+                }
                 ExampleStatus::Test => stats.example_tests += 1,
                 ExampleStatus::Template { .. } => stats.example_templates += 1,
                 ExampleStatus::Unusable { cause, .. } => {
@@ -469,6 +500,8 @@ pub struct Stats {
     pub properties: usize,
     pub enum_members: usize,
     pub example_tests: usize,
+    /// Of `example_tests`, the media bodies (not JSON) tested through a descriptor's media type.
+    pub example_media_tests: usize,
     pub example_templates: usize,
     pub example_unusable: usize,
     /// Unusable example bodies by cause.

@@ -138,6 +138,7 @@ pub(crate) fn examples(
             collection: c.collection,
             patch: c.patch,
             envelope,
+            media: None,
             status,
             body,
         });

@@ -6,7 +6,7 @@ use graphgen_diag::{Code, Diagnostic};
 use graphgen_parse::{HttpMessage, Page, UrlPiece};
 
 /// The path part of a URL as an example writes it: no scheme, host, version or query.
-fn example_path(target: &str) -> String {
+pub(super) fn example_path(target: &str) -> String {
     let mut t = target.trim();
     for prefix in ["https://graph.microsoft.com", "http://graph.microsoft.com"] {
         if let Some(rest) = t.strip_prefix(prefix) {
@@ -168,7 +168,7 @@ fn matches_from(pieces: &[Piece], s: &str) -> bool {
 
 /// The first request line of an example block: `(method, target)`, the target taken whole
 /// (examples write spaces in `$filter` values).
-fn example_request_line(text: &str) -> Option<(&str, &str)> {
+pub(super) fn example_request_line(text: &str) -> Option<(&str, &str)> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let (method, rest) = line.split_once(char::is_whitespace)?;
     Some((method, rest.trim()))
@@ -225,6 +225,18 @@ pub(super) fn match_examples(
     out
 }
 
+/// A body whose Content-Type is not JSON: a media body (`media.rs`), not a representation of the
+/// stated type.
+fn is_media(e: &Example) -> bool {
+    matches!(
+        e.status,
+        ExampleStatus::Unusable {
+            cause: UnusableCause::NotJsonContent,
+            ..
+        }
+    )
+}
+
 /// A response example whose type is neither the stated response type nor derived from it.
 pub(super) fn check_responses(
     schema: &Schema,
@@ -241,7 +253,10 @@ pub(super) fn check_responses(
     if stated.is_primitive() {
         return out;
     }
-    for e in examples.iter().filter(|e| e.kind == ExampleKind::Response) {
+    for e in examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response && !is_media(e))
+    {
         let Some(target) = &e.target else { continue };
         if target == &stated.name
             || schema
@@ -289,7 +304,10 @@ pub(super) fn check_requests(
     if stated.is_primitive() {
         return out;
     }
-    for e in examples.iter().filter(|e| e.kind == ExampleKind::Request) {
+    for e in examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Request && !is_media(e))
+    {
         let Some(target) = &e.target else { continue };
         if target == &stated.name
             || schema

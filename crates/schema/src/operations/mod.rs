@@ -4,6 +4,7 @@
 //! templates and its example responses checked against the stated response type.
 
 mod examples;
+mod media;
 mod parameters;
 mod types;
 pub(crate) use parameters::parameter_subject;
@@ -131,6 +132,7 @@ pub(crate) fn build(
         out.push(op);
     }
     schema.operations = out;
+    media::attach(schema, pages, diagnostics);
 }
 
 /// The type a link of an API page names: the subject of the page it points at
@@ -292,7 +294,18 @@ fn operation(
         other => other,
     };
 
-    let response = match &facts.response {
+    // A page that answers with a download (`302 Found` to a download URL: a CSV report) or with
+    // JSON states each under its own heading: the JSON statement is the response, and the
+    // download a media alternative to it (`media.rs`).
+    let stated = match &facts.response {
+        Some(r) if media::is_download_redirect(r) => facts
+            .response_alternatives
+            .iter()
+            .find(|a| a.link.is_some() && !media::is_download_redirect(a))
+            .or(Some(r)),
+        other => other.as_ref(),
+    };
+    let response = match stated {
         Some(r) => {
             let source = Source::new(path, r.line);
             let named = r
@@ -459,6 +472,7 @@ fn operation(
         request,
         response,
         permissions,
+        media: Vec::new(),
         example_requests,
         source: page
             .title
@@ -497,5 +511,7 @@ pub fn operation_counts(schema: &Schema) -> (BTreeMap<&'static str, usize>, usiz
     (kinds, matched, unmatched)
 }
 
+#[cfg(test)]
+mod media_tests;
 #[cfg(test)]
 mod tests;

@@ -59,6 +59,9 @@ pub struct Operation {
     pub response: Option<Response>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<OperationPermissions>,
+    /// Bodies of the call that are not JSON, as the docs show them (`media.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<MediaBody>,
     /// The page's example requests and the template each matches (`None`: none matches).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub example_requests: Vec<ExampleRequest>,
@@ -174,4 +177,63 @@ pub struct ExampleRequest {
     /// Index into `templates` of the template the URL matches.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<usize>,
+}
+
+/// Which message of a call a body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Message {
+    Request,
+    Response,
+}
+
+/// What a media body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaKind {
+    /// Bytes with their `Content-Type` (a file, a photo, a CSV report, a MIME message).
+    Bytes,
+    /// The `text/plain` number a `$count` URL answers with.
+    Count,
+}
+
+/// How the docs show that a body is not JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MediaEvidence {
+    /// An example message's `Content-Type` is not JSON (`text/plain`, `image/jpeg`, `text/csv`).
+    ContentType,
+    /// A response example's annotation says `"@odata.type": "stream"` (`Edm.Stream`).
+    StreamAnnotation,
+    /// The URL template ends in `$value`: the raw content of an entity.
+    ValuePath,
+    /// An example URL ends in `$count`: the number of a collection's items.
+    CountPath,
+    /// The Response statement: a `Stream`, or a `302` redirect to a download URL.
+    Statement,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaFact {
+    pub evidence: MediaEvidence,
+    pub source: Source,
+}
+
+/// A body of a call that is not JSON.
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaBody {
+    pub message: Message,
+    /// The segment appended to the operation's URL templates (`$count`, `$value`) for this
+    /// body; `None`: the templates' own body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    pub kind: MediaKind,
+    /// The `Content-Type` an example states, when one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// The page also states a JSON body for the same URL (JSON or a CSV download): the media
+    /// body is an alternative to it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub alternative: bool,
+    pub facts: Vec<MediaFact>,
 }
