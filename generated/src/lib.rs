@@ -51,8 +51,6 @@
 //! let url = format!("https://graph.microsoft.com/v1.0{}", op.path());
 //! let reply: <LanguageproficiencyUpdate as Operation>::Response =
 //!     client.request(LanguageproficiencyUpdate::METHOD.as_str(), url).json(&body).send()?.json()?;
-//! // A body that is not JSON (`$count`, `$value`, a CSV report) is a media type of
-//! // `runtime::Body` (`Media`, `Count`, `JsonOrMedia`): `Body::from_body(content_type, &bytes)`.
 //! ```
 //!
 //! # Features
