@@ -91,10 +91,10 @@ fn seed_item_facet_dispatches_on_odata_type_and_keeps_unknown_derived_types() {
 
 mod operations {
     use graph_models::graph::LanguageProficiency;
-    use graph_models::operations::{
+    use graph_models::runtime::{Method, Operation};
+    use graph_models_operations::{
         InvitationUpdateLanguageproficiency, LanguageproficiencyUpdate, ProfilePostLanguages,
     };
-    use graph_models::runtime::{Method, Operation};
 
     const HOSTILE: &str = "a/b c?";
 

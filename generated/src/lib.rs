@@ -44,14 +44,7 @@
 //!
 //! # Operations
 //!
-//! [`operations`] (feature `operations`, opt-in) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:
-//!
-//! ```text
-//! let op = operations::LanguageproficiencyUpdate::Me { id: "a/b c?".into() }; // PATCH /me/profile/languages/{id}
-//! let url = format!("https://graph.microsoft.com/v1.0{}", op.path());
-//! let reply: <LanguageproficiencyUpdate as Operation>::Response =
-//!     client.request(LanguageproficiencyUpdate::METHOD.as_str(), url).json(&body).send()?.json()?;
-//! ```
+//! Request descriptors, one per API page, are in the sibling crate `graph-models-operations` (the folder `operations/`), so that a build of the models does not pay for them.
 //!
 //! # Features
 //!
@@ -67,6 +60,4 @@
 /// crates, so a `Nullable` of one model crate is a `Nullable` of every other.
 #[doc(inline)]
 pub use ::graphgen_runtime as runtime;
-#[cfg(feature = "operations")]
-pub mod operations;
 pub mod graph;

@@ -5,6 +5,12 @@
 //! `graphgen-runtime`, which every generated crate shares), then times `cargo check` of the models
 //! crate alone (its own artefacts cleaned first) under `/usr/bin/time` for the peak RSS of the
 //! compiler. One line per feature set: lines, files, wall time, peak RSS.
+//!
+//! A feature set naming `operations` (`operations`, `full,operations`, `outlook,operations`) also
+//! measures the operations crate (the request descriptors, `operations/`) with the other features
+//! of the set: its dependencies, the models crate included, are built first and untimed, then
+//! its own `cargo check` is timed the same way. Cargo compiles the two crates one after the
+//! other, so a build of both peaks at the larger of the two figures, which is printed too.
 
 use crate::{workspace_root, Result};
 use graphgen_emit::EmitOptions;
@@ -15,15 +21,25 @@ use std::time::Instant;
 /// The package name used for measured crates.
 const NAME: &str = "bench-models";
 
+/// The package name of the measured crates' operations crate.
+fn operations_name() -> String {
+    graphgen_emit::operations_crate_name(NAME)
+}
+
 /// One feature set to measure, with the cargo arguments that select it.
 #[derive(Debug, Clone)]
 pub struct FeatureSet {
     pub label: String,
+    /// The same arguments select the areas of both crates (the operations crate's features are
+    /// the models crate's areas).
     pub args: Vec<String>,
+    /// Measure the operations crate too.
+    pub operations: bool,
 }
 
 /// Parses `--features` values: `default`, `all`, or a comma-separated feature list (which is
-/// measured without the default features).
+/// measured without the default features). `operations` in a list is no feature: it adds the
+/// operations crate to the measurement (alone it means the default features); `all` includes it.
 pub fn feature_sets(values: &[String]) -> Vec<FeatureSet> {
     let values = if values.is_empty() {
         vec!["default".to_owned()]
@@ -33,16 +49,26 @@ pub fn feature_sets(values: &[String]) -> Vec<FeatureSet> {
     values
         .into_iter()
         .map(|v| {
-            let args = match v.as_str() {
-                "default" => vec![],
-                "all" => vec!["--all-features".to_owned()],
+            let operations = v == "all" || v.split(',').any(|f| f.trim() == "operations");
+            let areas: Vec<&str> = v
+                .split(',')
+                .map(str::trim)
+                .filter(|f| *f != "operations" && !f.is_empty())
+                .collect();
+            let args = match areas.as_slice() {
+                [] | ["default"] => vec![],
+                ["all"] => vec!["--all-features".to_owned()],
                 list => vec![
                     "--no-default-features".to_owned(),
                     "--features".to_owned(),
-                    list.to_owned(),
+                    list.join(","),
                 ],
             };
-            FeatureSet { label: v, args }
+            FeatureSet {
+                label: v,
+                args,
+                operations,
+            }
         })
         .collect()
 }
@@ -67,48 +93,90 @@ pub fn bench_crate(docs: &Path, sets: &[FeatureSet], runs: usize) -> Result<Exit
     let generated = graphgen_pipeline::generate(&files, &options);
     let codegen = started.elapsed();
     graphgen_write::write(&out, &generated.files)?;
-    let (lines, rs_files) = rust_lines(&generated.files);
+    let (lines, rs_files) = rust_lines(&generated.files, "src/");
+    let (op_lines, op_files) = rust_lines(&generated.files, "operations/src/");
     println!(
-        "{}: {} pages -> {rs_files} .rs files, {lines} lines of Rust (codegen {codegen:.2?})",
+        "{}: {} pages -> models crate {rs_files} .rs files, {lines} lines; operations crate {op_files} files, {op_lines} lines (codegen {codegen:.2?})",
         docs.display(),
         files.len()
     );
+    let operations_dir = out.join(graphgen_emit::OPERATIONS_DIR);
     for set in sets {
-        // Dependencies once, untimed.
-        cargo(&out, &target, &["check", "--quiet"], &set.args)?;
-        let mut best: Option<Timing> = None;
-        for _ in 0..runs.max(1) {
-            cargo(&out, &target, &["clean", "--quiet", "-p", NAME], &[])?;
-            let t = timed_check(&out, &target, &set.args)?;
-            best = Some(match best {
-                Some(b) if b.wall <= t.wall => Timing {
-                    rss_kb: b.rss_kb.max(t.rss_kb),
-                    ..b
-                },
-                Some(b) => Timing {
-                    rss_kb: b.rss_kb.max(t.rss_kb),
-                    ..t
-                },
-                None => t,
-            });
+        let models = measure(&out, &target, NAME, &set.args, runs)?;
+        if !set.operations {
+            println!("  features {:<24} {}", set.label, models.text());
+            continue;
         }
-        let t = best.expect("at least one run");
+        if !operations_dir.is_dir() {
+            return Err("the docs have no API pages, so there is no operations crate".into());
+        }
+        let operations = measure(
+            &operations_dir,
+            &target,
+            &operations_name(),
+            &set.args,
+            runs,
+        )?;
+        println!("  features {}", set.label);
+        println!("    models crate      {}", models.text());
+        println!("    operations crate  {}", operations.text());
         println!(
-            "  features {:<24} cargo check {:>6.1} s (user {:.1} s, sys {:.1} s)   peak RSS {:>6.0} MB",
-            set.label,
-            t.wall,
-            t.user,
-            t.sys,
-            t.rss_kb as f64 / 1024.0
+            "    both, one after the other: peak RSS {:.0} MB (the larger), user {:.1} s (the sum)",
+            models.rss_kb.max(operations.rss_kb) as f64 / 1024.0,
+            models.user + operations.user
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn rust_lines(files: &[graphgen_emit::GeneratedFile]) -> (usize, usize) {
+/// The best of `runs` timed `cargo check`s of `package` in `dir`, its dependencies built first,
+/// untimed: the fastest run, with the largest peak RSS of all runs.
+fn measure(
+    dir: &Path,
+    target: &PathBuf,
+    package: &str,
+    args: &[String],
+    runs: usize,
+) -> Result<Timing> {
+    // Dependencies once, untimed (for the operations crate: the models crate with the features
+    // it asks for).
+    cargo(dir, target, &["check", "--quiet"], args)?;
+    let mut best: Option<Timing> = None;
+    for _ in 0..runs.max(1) {
+        cargo(dir, target, &["clean", "--quiet", "-p", package], &[])?;
+        let t = timed_check(dir, target, args)?;
+        best = Some(match best {
+            Some(b) if b.wall <= t.wall => Timing {
+                rss_kb: b.rss_kb.max(t.rss_kb),
+                ..b
+            },
+            Some(b) => Timing {
+                rss_kb: b.rss_kb.max(t.rss_kb),
+                ..t
+            },
+            None => t,
+        });
+    }
+    Ok(best.expect("at least one run"))
+}
+
+impl Timing {
+    fn text(&self) -> String {
+        format!(
+            "cargo check {:>6.1} s (user {:.1} s, sys {:.1} s)   peak RSS {:>6.0} MB",
+            self.wall,
+            self.user,
+            self.sys,
+            self.rss_kb as f64 / 1024.0
+        )
+    }
+}
+
+/// Lines and `.rs` files below `dir` (`src/`, `operations/src/`).
+fn rust_lines(files: &[graphgen_emit::GeneratedFile], dir: &str) -> (usize, usize) {
     let rs: Vec<_> = files
         .iter()
-        .filter(|f| f.path.starts_with("src/") && f.path.ends_with(".rs"))
+        .filter(|f| f.path.starts_with(dir) && f.path.ends_with(".rs"))
         .collect();
     (
         rs.iter().map(|f| f.contents.lines().count()).sum(),

@@ -517,6 +517,13 @@ fn compile_batch(
             std::fs::write(path, &f.contents)?;
         }
         members.push_str(&format!("    \"{name}\",\n"));
+        let operations = format!("{}/", graphgen_emit::OPERATIONS_DIR);
+        if files.iter().any(|f| f.path.starts_with(&operations)) {
+            members.push_str(&format!(
+                "    \"{name}/{}\",\n",
+                graphgen_emit::OPERATIONS_DIR
+            ));
+        }
     }
     std::fs::write(
         root.path().join("Cargo.toml"),

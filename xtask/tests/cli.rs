@@ -175,6 +175,33 @@ fn a_crate_generated_outside_the_repository_finds_the_runtime_crate() {
         String::from_utf8_lossy(&metadata.stderr)
     );
     assert!(String::from_utf8_lossy(&metadata.stdout).contains("\"name\":\"graphgen-runtime\""));
+    // The operations crate, one folder down, names the same runtime and the models above it,
+    // and also builds from its own folder.
+    let operations_toml = std::fs::read_to_string(gen.join("operations/Cargo.toml")).unwrap();
+    assert!(
+        operations_toml.contains(&format!(
+            "graphgen-runtime = {{ path = \"{}\", version = \"0.1.0\" }}",
+            runtime.display()
+        )) && operations_toml.contains(
+            "graph-models = { path = \"..\", version = \"0.1.0\", default-features = false }"
+        ),
+        "{operations_toml}"
+    );
+    let metadata = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["metadata", "--format-version", "1", "--offline"])
+        .current_dir(gen.join("operations"))
+        .output()
+        .unwrap();
+    assert!(
+        metadata.status.success(),
+        "{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
+    let text = String::from_utf8_lossy(&metadata.stdout);
+    assert!(
+        text.contains("\"name\":\"graph-models-operations\""),
+        "{text}"
+    );
 
     let published = tmp.path().join("published");
     let write = xtask(&[
@@ -190,6 +217,28 @@ fn a_crate_generated_outside_the_repository_finds_the_runtime_crate() {
         cargo_toml.contains("\ngraphgen-runtime = \"0.1\"\n"),
         "{cargo_toml}"
     );
+    let operations_toml = std::fs::read_to_string(published.join("operations/Cargo.toml")).unwrap();
+    assert!(
+        operations_toml.contains("\ngraphgen-runtime = \"0.1\"\n"),
+        "{operations_toml}"
+    );
+}
+
+/// `--check` covers the operations crate too: a hand edit there is drift.
+#[test]
+fn check_covers_the_operations_crate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gen = tmp.path().join("generated");
+    copy_tree(&root().join("generated"), &gen);
+    let lib = gen.join("operations/src/lib.rs");
+    let edited = std::fs::read_to_string(&lib).unwrap() + "// edited\n";
+    std::fs::write(&lib, &edited).unwrap();
+    let out = xtask(&["codegen", "--check", "--out", gen.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("a/operations/src/lib.rs"), "{stdout}");
+    assert!(stdout.contains("-// edited"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), edited);
 }
 
 #[test]

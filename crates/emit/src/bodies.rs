@@ -24,21 +24,21 @@ fn own_media(op: &Operation, message: Message) -> Option<&MediaBody> {
         .find(|m| m.message == message && m.segment.is_none())
 }
 
-fn media_type(kind: MediaKind) -> TokenStream {
+fn media_type(kind: MediaKind, runtime: &TokenStream) -> TokenStream {
     match kind {
-        MediaKind::Bytes => quote!(crate::runtime::Media),
-        MediaKind::Count => quote!(crate::runtime::Count),
+        MediaKind::Bytes => quote!(#runtime::Media),
+        MediaKind::Count => quote!(#runtime::Count),
     }
 }
 
 /// `json`, or the media type the docs show instead of it (or beside it).
-fn with_media(json: TokenStream, media: Option<&MediaBody>) -> TokenStream {
+fn with_media(json: TokenStream, media: Option<&MediaBody>, runtime: &TokenStream) -> TokenStream {
     match media {
         None => json,
         Some(m) if m.alternative && m.kind == MediaKind::Bytes => {
-            quote!(crate::runtime::JsonOrMedia<#json>)
+            quote!(#runtime::JsonOrMedia<#json>)
         }
-        Some(m) => media_type(m.kind),
+        Some(m) => media_type(m.kind, runtime),
     }
 }
 
@@ -50,6 +50,7 @@ impl Emitter<'_> {
         template: &Template,
     ) -> (TokenStream, TokenStream, Vec<&'s str>) {
         let mut named: Vec<&str> = Vec::new();
+        let (models, runtime) = (&self.paths.models, &self.paths.runtime);
         let request_media = own_media(op, Message::Request);
         let request = match &op.request {
             // The media body replaces what the statement says (`PUT /me/photo/$value`: "include
@@ -57,17 +58,17 @@ impl Emitter<'_> {
             _ if request_media.is_some_and(|m| !m.alternative) => quote!(()),
             Some(r) => match (r.kind, &r.ty) {
                 (RequestKind::None, _) => quote!(()),
-                (RequestKind::Reference, _) => quote!(crate::runtime::ODataReference),
+                (RequestKind::Reference, _) => quote!(#runtime::ODataReference),
                 (_, Some(ty)) => {
                     named.push(&ty.name);
-                    self.rust_type(ty, false)
+                    self.rust_type_at(ty, false, models, runtime)
                 }
                 (_, None) => quote!(::serde_json::Value),
             },
             None if matches!(template.method.as_str(), "GET" | "DELETE") => quote!(()),
             None => quote!(::serde_json::Value),
         };
-        let request = with_media(request, request_media);
+        let request = with_media(request, request_media, runtime);
         let response_media = own_media(op, Message::Response);
         let response = match &op.response {
             _ if response_media.is_some_and(|m| !m.alternative) => quote!(()),
@@ -75,11 +76,16 @@ impl Emitter<'_> {
             Some(r) => match &r.ty {
                 Some(ty) => {
                     named.push(&ty.name);
-                    let element = self.rust_type(&TypeRef::new(ty.name.clone(), false), false);
+                    let element = self.rust_type_at(
+                        &TypeRef::new(ty.name.clone(), false),
+                        false,
+                        models,
+                        runtime,
+                    );
                     if ty.collection {
-                        quote!(crate::runtime::ODataCollection<#element>)
+                        quote!(#runtime::ODataCollection<#element>)
                     } else if self.answered_in_value_envelope(&ty.name) {
-                        quote!(crate::runtime::ODataValue<#element>)
+                        quote!(#runtime::ODataValue<#element>)
                     } else {
                         element
                     }
@@ -88,7 +94,7 @@ impl Emitter<'_> {
             },
             None => quote!(::serde_json::Value),
         };
-        let response = with_media(response, response_media);
+        let response = with_media(response, response_media, runtime);
         (request, response, named)
     }
 

@@ -203,26 +203,24 @@ impl Features {
         quote!(#file)
     }
 
-    /// The `[features]` table of the crate's `Cargo.toml`; `operations`: the crate has request
-    /// descriptors (`src/operations.rs`), compiled under the feature of that name.
-    pub(crate) fn cargo_table(&self, operations: bool) -> String {
+    /// The `[features]` table of a crate's `Cargo.toml`: the models crate's (`forward` is
+    /// `None`), or the operations crate's, whose every feature turns on the same one of the models
+    /// crate `forward`.
+    pub(crate) fn cargo_table(&self, forward: Option<&str>) -> String {
         let mut s = String::from("\n[features]\n");
         if self.all.is_empty() {
             s.push_str("default = []\n");
-        } else {
-            s.push_str("# Every area. Depend with `default-features = false` and name areas to compile less.\n");
-            s.push_str("default = [\"full\"]\n");
-        }
-        if operations {
-            s.push_str("# Request descriptors (`operations`), one per API page, for the areas that are on. Opt-in:\n# they add about a fifth to the time and memory of a build.\noperations = []\n");
-        }
-        if self.all.is_empty() {
             return s;
         }
+        s.push_str("# Every area. Depend with `default-features = false` and name areas to compile less.\n");
+        s.push_str("default = [\"full\"]\n");
         let all: Vec<String> = self.all.keys().map(|f| format!("\"{f}\"")).collect();
         s.push_str(&format!("full = [{}]\n", all.join(", ")));
         for (f, count) in &self.all {
-            s.push_str(&format!("# {count} types\n{f} = []\n"));
+            match forward {
+                None => s.push_str(&format!("# {count} types\n{f} = []\n")),
+                Some(models) => s.push_str(&format!("{f} = [\"{models}/{f}\"]\n")),
+            }
         }
         s
     }

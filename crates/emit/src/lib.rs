@@ -173,6 +173,30 @@ struct Emitter<'a> {
     /// The descriptor of each operation (page name) and `$count` / `$value` segment, with its
     /// `cfg`: media round-trip tests go through it.
     descriptors: BTreeMap<(String, Option<String>), (String, TokenStream)>,
+    /// How descriptors name the models and the runtime.
+    paths: DescriptorPaths,
+}
+
+/// How the request descriptors, which live in the operations crate, name what they use.
+#[derive(Debug, Clone)]
+struct DescriptorPaths {
+    /// The models crate (`::graph_models`).
+    models: TokenStream,
+    /// The runtime (`::graphgen_runtime`).
+    runtime: TokenStream,
+    /// The models crate in doc links (`graph_models`).
+    doc: String,
+}
+
+impl DescriptorPaths {
+    fn new(models_crate: &str) -> Self {
+        let krate = ident(&models_crate.replace('-', "_"));
+        DescriptorPaths {
+            models: quote!(::#krate),
+            runtime: quote!(::graphgen_runtime),
+            doc: krate.to_string(),
+        }
+    }
 }
 
 impl<'a> Emitter<'a> {
@@ -201,6 +225,7 @@ impl<'a> Emitter<'a> {
             reach_memo: Default::default(),
             features: features::Features::new(schema),
             descriptors: BTreeMap::new(),
+            paths: DescriptorPaths::new("graph-models"),
         }
     }
 }
@@ -354,51 +379,22 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         });
     }
 
+    let operations_crate = operations_crate_name(&options.crate_name);
+    emitter.paths = DescriptorPaths::new(&options.crate_name);
     let operations = emitter.emit_operations();
     let has_operations = !operations.is_empty();
     let mut operations_doc = Vec::new();
-    let mut operations_mod = TokenStream::new();
-    if !operations.is_empty() {
-        // The crate docs show a descriptor with one parameter, else the first.
-        let shown = operations
-            .iter()
-            .find(|d| d.params == 1)
-            .unwrap_or(&operations[0]);
-        let (name, template, example) = (&shown.name, &shown.template, &shown.example);
+    if has_operations {
         for line in [
             String::new(),
             "# Operations".into(),
             String::new(),
-            "[`operations`] (feature `operations`, opt-in) has a request descriptor per API page: it builds the path with its parameters percent-encoded and names the request and response types ([`runtime::Operation`]); send it with any client:".into(),
-            String::new(),
-            "```text".into(),
-            format!("let op = operations::{example}; // {template}"),
-            "let url = format!(\"https://graph.microsoft.com/v1.0{}\", op.path());".into(),
-            format!("let reply: <{name} as Operation>::Response ="),
-            format!("    client.request({name}::METHOD.as_str(), url).json(&body).send()?.json()?;"),
-            "// A body that is not JSON (`$count`, `$value`, a CSV report) is a media type of".into(),
-            "// `runtime::Body` (`Media`, `Count`, `JsonOrMedia`): `Body::from_body(content_type, &bytes)`.".into(),
-            "```".into(),
+            format!("Request descriptors, one per API page, are in the sibling crate `{operations_crate}` (the folder `operations/`), so that a build of the models does not pay for them."),
         ] {
             operations_doc.push(format!(" {line}"));
         }
-        let head = quote! {
-            //! Request descriptors: one per API page, named after the page. Each knows its
-            //! method and URL template, builds its path from its parameters (percent-encoded)
-            //! and names its request and response types through [`crate::runtime::Operation`];
-            //! any HTTP client executes it. A descriptor is compiled when every type it names is.
-        };
-        let items = operations.into_iter().map(|d| d.item).collect();
-        files.push(GeneratedFile {
-            path: "src/operations.rs".into(),
-            contents: format_module(head, items, "operations"),
-        });
-        operations_mod = quote!(
-            #[cfg(feature = "operations")]
-            pub mod operations;
-        );
+        files.extend(operations_files(&emitter, options, operations));
     }
-
     let top: Vec<Ident> = module_list
         .iter()
         .filter(|m| m.len() == 1)
@@ -467,17 +463,23 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         /// crates, so a `Nullable` of one model crate is a `Nullable` of every other.
         #[doc(inline)]
         pub use ::graphgen_runtime as runtime;
-        #operations_mod
         #(pub mod #top;)*
     };
     files.push(GeneratedFile {
         path: "src/lib.rs".into(),
         contents: format_file(lib, "lib.rs"),
     });
+    let (tests, operation_tests) = round_trip::emit_tests(schema, &emitter, options);
     files.push(GeneratedFile {
         path: "tests/round_trip.rs".into(),
-        contents: round_trip::emit_tests(schema, &emitter, options),
+        contents: tests,
     });
+    if has_operations {
+        files.push(GeneratedFile {
+            path: format!("{OPERATIONS_DIR}/tests/round_trip.rs"),
+            contents: operation_tests,
+        });
+    }
     files.push(GeneratedFile {
         path: "Cargo.toml".into(),
         contents: cargo::cargo_toml(options, &emitter.features, has_operations),
@@ -491,6 +493,79 @@ pub fn emit(schema: &Schema, options: &EmitOptions) -> Emitted {
         files,
         diagnostics: emitter.diagnostics,
     }
+}
+
+/// The folder of the operations crate inside the models crate's folder.
+pub const OPERATIONS_DIR: &str = "operations";
+
+/// The package name of the operations crate: the models crate's name and `-operations`.
+pub fn operations_crate_name(models: &str) -> String {
+    format!("{models}-operations")
+}
+
+/// The operations crate: `src/lib.rs` (the descriptors), `Cargo.toml`, `rustfmt.toml`; its
+/// round-trip tests are written with the models crate's.
+fn operations_files(
+    emitter: &Emitter<'_>,
+    options: &EmitOptions,
+    operations: Vec<operations::Descriptor>,
+) -> Vec<GeneratedFile> {
+    let models = options.crate_name.replace('-', "_");
+    let krate = operations_crate_name(&options.crate_name).replace('-', "_");
+    // The crate docs show a descriptor with one parameter, else the first.
+    let shown = operations
+        .iter()
+        .find(|d| d.params == 1)
+        .unwrap_or(&operations[0]);
+    let (name, template, example) = (&shown.name, &shown.template, &shown.example);
+    let mut doc: Vec<String> = vec![
+        format!("Request descriptors for the models of [`{models}`]: one per API page, named after the page. Each knows its method and URL template, builds its path from its parameters (percent-encoded) and names its request and response types through [`graphgen_runtime::Operation`]; any HTTP client executes it:"),
+        String::new(),
+        "```text".into(),
+        format!("use {krate}::{name};"),
+        format!("use {models}::runtime::Operation;"),
+        String::new(),
+        format!("let op = {example}; // {template}"),
+        "let url = format!(\"https://graph.microsoft.com/v1.0{}\", op.path());".into(),
+        format!("let reply: <{name} as Operation>::Response ="),
+        format!("    client.request({name}::METHOD.as_str(), url).json(&body).send()?.json()?;"),
+        "// A body that is not JSON (`$count`, `$value`, a CSV report) is a media type of".into(),
+        "// `runtime::Body` (`Media`, `Count`, `JsonOrMedia`): `Body::from_body(content_type, &bytes)`.".into(),
+        "```".into(),
+        String::new(),
+        format!("The descriptors are a crate of their own so that a build of `{models}` does not pay for them: rustc's memory peaks per crate."),
+    ];
+    if !emitter.features.is_empty() {
+        doc.extend([
+            String::new(),
+            "# Features".to_owned(),
+            String::new(),
+            format!("The area features of `{models}`, each turning on the same feature there; `default` is `full`, every area. A descriptor is compiled when every type it names is."),
+        ]);
+    }
+    let doc: Vec<String> = doc.into_iter().map(|l| format!(" {l}")).collect();
+    let head = quote! {
+        #(#![doc = #doc])*
+        #![forbid(unsafe_code)]
+        // Link labels are the docs' own words; when a label happens to equal the Rust name the
+        // explicit target is redundant, which is harmless.
+        #![allow(rustdoc::redundant_explicit_links)]
+    };
+    let items = operations.into_iter().map(|d| d.item).collect();
+    vec![
+        GeneratedFile {
+            path: format!("{OPERATIONS_DIR}/src/lib.rs"),
+            contents: format_module(head, items, "operations"),
+        },
+        GeneratedFile {
+            path: format!("{OPERATIONS_DIR}/Cargo.toml"),
+            contents: cargo::operations_cargo_toml(options, &emitter.features),
+        },
+        GeneratedFile {
+            path: format!("{OPERATIONS_DIR}/rustfmt.toml"),
+            contents: cargo::RUSTFMT_TOML.into(),
+        },
+    ]
 }
 
 #[cfg(test)]

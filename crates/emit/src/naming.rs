@@ -81,9 +81,15 @@ impl Naming {
     }
 
     pub(crate) fn doc_path(&self, qualified: &str) -> String {
+        self.doc_path_in(qualified, "crate")
+    }
+
+    /// The doc-link path of a type from `root` (`crate`, or the models crate's name from the
+    /// operations crate).
+    pub(crate) fn doc_path_in(&self, qualified: &str, root: &str) -> String {
         let (module, name) = &self.types[qualified];
         format!(
-            "crate::{}::{}",
+            "{root}::{}::{}",
             module.join("::"),
             name.trim_start_matches("r#")
         )
@@ -121,6 +127,8 @@ pub(crate) struct Resolver<'a> {
     pub(crate) schema: &'a Schema,
     pub(crate) naming: &'a Naming,
     pub(crate) namespace: String,
+    /// Where links start: `crate`, or the models crate's name from the operations crate.
+    pub(crate) root: String,
 }
 
 impl docs::LinkResolver for Resolver<'_> {
@@ -134,7 +142,7 @@ impl docs::LinkResolver for Resolver<'_> {
                 .keys()
                 .find(|k| k.eq_ignore_ascii_case(&qualified));
             if let Some(k) = found {
-                return Some(self.naming.doc_path(k));
+                return Some(self.naming.doc_path_in(k, &self.root));
             }
         }
         None

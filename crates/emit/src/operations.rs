@@ -284,7 +284,8 @@ impl Emitter<'_> {
             pattern
         };
         let values = (0..fields.len()).map(|n| access(n, &fields[n].0));
-        let body = quote!(crate::runtime::build_path(#pattern, &[#(#values),*]));
+        let runtime = &self.paths.runtime;
+        let body = quote!(#runtime::build_path(#pattern, &[#(#values),*]));
         (fields, body)
     }
 
@@ -412,11 +413,12 @@ impl Emitter<'_> {
                 example,
             )
         };
+        let runtime = &self.paths.runtime;
         let tokens = quote! {
             #item
             #cfg
-            impl crate::runtime::Operation for #name {
-                const METHOD: crate::runtime::Method = crate::runtime::Method::#method;
+            impl #runtime::Operation for #name {
+                const METHOD: #runtime::Method = #runtime::Method::#method;
                 type Request = #request;
                 type Response = #response;
                 fn template(&self) -> &'static str {
@@ -450,6 +452,7 @@ impl Emitter<'_> {
             schema: self.schema,
             naming: &self.naming,
             namespace: "microsoft.graph".to_owned(),
+            root: self.paths.doc.clone(),
         };
         let mut lines = Vec::new();
         let lead = op.description.as_deref().or(op.title.as_deref());

@@ -52,10 +52,18 @@ fn test_name(example: &Example, taken: &mut BTreeSet<String>) -> String {
     name
 }
 
-pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitOptions) -> String {
+/// The models crate's `tests/round_trip.rs` and the operations crate's: a body that is not JSON is
+/// read through its descriptor, so its test lives with the descriptors.
+pub(crate) fn emit_tests(
+    schema: &Schema,
+    emitter: &Emitter<'_>,
+    options: &EmitOptions,
+) -> (String, String) {
     let krate = ident(&options.crate_name.replace('-', "_"));
+    let operations = ident(&crate::operations_crate_name(&options.crate_name).replace('-', "_"));
     let mut taken = BTreeSet::new();
     let mut tests = Vec::new();
+    let mut media_tests = Vec::new();
     let mut listed = Vec::new();
     for example in &schema.examples {
         match &example.status {
@@ -88,14 +96,13 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
                 );
                 let content_type = &media.content_type;
                 let body = raw_literal(&example.body);
-                tests.push(quote! {
+                media_tests.push(quote! {
                     #[doc = #doc]
-                    #[cfg(feature = "operations")]
                     #cfg
                     #[test]
                     fn #fn_name() {
-                        ::#krate::runtime::testing::assert_body_round_trip::<
-                            <::#krate::operations::#descriptor as ::#krate::runtime::Operation>::#message,
+                        ::graphgen_runtime::testing::assert_body_round_trip::<
+                            <::#operations::#descriptor as ::graphgen_runtime::Operation>::#message,
                         >(#content_type, #body);
                     }
                 });
@@ -153,9 +160,17 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
             }
         }
     }
+    let media_note = if media_tests.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} bodies that are not JSON are tested through their descriptors, in the operations crate's `tests/round_trip.rs`)",
+            media_tests.len()
+        )
+    };
     let mut header = vec![
         format!(
-            " Round-trip tests: every example body of the docs that is data deserializes into its type and serializes back to the same JSON; a body that is not JSON (a CSV report, a `$count` number) is read and written back to the same bytes through its descriptor's request or response type. {} tests; {} bodies are not tests:",
+            " Round-trip tests: every example body of the docs that is data deserializes into its type and serializes back to the same JSON. {} tests{media_note}; {} bodies are not tests:",
             tests.len(),
             listed.len()
         ),
@@ -166,7 +181,18 @@ pub(crate) fn emit_tests(schema: &Schema, emitter: &Emitter<'_>, options: &EmitO
         #(#![doc = #header])*
         #(#tests)*
     };
-    format_file(tokens, "round-trip tests")
+    let media_header = format!(
+        " Round-trip tests of the bodies that are not JSON (a CSV report, a `$count` number): each is read and written back to the same bytes through its descriptor's request or response type, so a descriptor naming JSON for it fails. {} tests; the JSON bodies are tested in the models crate.",
+        media_tests.len()
+    );
+    let media = quote! {
+        #![doc = #media_header]
+        #(#media_tests)*
+    };
+    (
+        format_file(tokens, "round-trip tests"),
+        format_file(media, "round-trip tests"),
+    )
 }
 
 fn kind_label(e: &Example) -> String {

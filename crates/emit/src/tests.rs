@@ -43,10 +43,71 @@ fn snapshot_seed_models() {
     insta::assert_snapshot!(models.join("\n"));
 }
 
+/// The descriptors are a crate of their own in `operations/`, which names the models crate and
+/// the runtime from outside; docs without API pages have none.
+#[test]
+fn operations_crate_beside_the_models_and_none_without_api_pages() {
+    let emitted = emit(&seed_schema(), &EmitOptions::default());
+    let toml = file(&emitted.files, "operations/Cargo.toml");
+    assert!(
+        toml.contains("name = \"graph-models-operations\""),
+        "{toml}"
+    );
+    assert!(
+        toml.contains(
+            "graph-models = { path = \"..\", version = \"0.1.0\", default-features = false }"
+        ),
+        "{toml}"
+    );
+    assert!(
+        toml.contains(
+            "graphgen-runtime = { path = \"../../crates/runtime\", version = \"0.1.0\" }"
+        ),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("people = [\"graph-models/people\"]"),
+        "{toml}"
+    );
+    assert!(file(&emitted.files, "operations/tests/round_trip.rs").contains("0 tests"));
+    let models = file(&emitted.files, "Cargo.toml");
+    assert!(!models.contains("operations"), "{models}");
+    assert!(emitted.files.iter().all(|f| f.path != "src/operations.rs"));
+    // Standalone: one workspace, so the models are compiled once for both crates.
+    let standalone = emit(
+        &seed_schema(),
+        &EmitOptions {
+            standalone: true,
+            runtime: crate::RuntimeDependency {
+                path: Some("/abs/runtime".into()),
+                version: "0.1.0".into(),
+            },
+            ..EmitOptions::default()
+        },
+    );
+    assert!(file(&standalone.files, "Cargo.toml")
+        .ends_with("\n[workspace]\nmembers = [\"operations\"]\n"));
+    assert!(file(&standalone.files, "operations/Cargo.toml")
+        .contains("graphgen-runtime = { path = \"/abs/runtime\", version = \"0.1.0\" }"));
+    let no_api = graphgen_schema::Schema {
+        operations: Vec::new(),
+        ..seed_schema()
+    };
+    let emitted = emit(&no_api, &EmitOptions::default());
+    assert!(
+        emitted
+            .files
+            .iter()
+            .all(|f| !f.path.starts_with("operations/")),
+        "{:?}",
+        emitted.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn snapshot_seed_operations() {
     let emitted = emit(&seed_schema(), &EmitOptions::default());
-    insta::assert_snapshot!(file(&emitted.files, "src/operations.rs"));
+    insta::assert_snapshot!(file(&emitted.files, "operations/src/lib.rs"));
 }
 
 #[test]
@@ -352,37 +413,37 @@ fn media_bodies_become_media_types_of_descriptors_and_tests_through_them() {
     ];
     let schema = graphgen_schema::build(&pages).schema;
     let emitted = emit(&schema, &EmitOptions::default());
-    let ops = file(&emitted.files, "src/operations.rs");
+    let ops = file(&emitted.files, "operations/src/lib.rs");
     let impl_of = |name: &str| {
         let at = ops
-            .find(&format!("impl crate::runtime::Operation for {name} {{"))
+            .find(&format!("impl ::graphgen_runtime::Operation for {name} {{"))
             .unwrap_or_else(|| panic!("{name}: {ops}"));
         ops[at..at + ops[at..].find("fn template").unwrap()].to_owned()
     };
     let report = impl_of("ReportrootGetemailactivityuserdetail");
     // JSON (the type no page here declares: any JSON) or the CSV file.
     assert!(
-        report.contains("type Response = crate::runtime::JsonOrMedia<::serde_json::Value>;"),
+        report.contains("type Response = ::graphgen_runtime::JsonOrMedia<::serde_json::Value>;"),
         "{report}"
     );
     let count = impl_of("UserListCount");
     assert!(
         count.contains("type Request = ();")
-            && count.contains("type Response = crate::runtime::Count;"),
+            && count.contains("type Response = ::graphgen_runtime::Count;"),
         "{count}"
     );
     assert!(ops.contains("\"/users/$count\""), "{ops}");
     let list = impl_of("UserList");
     assert!(
-        list.contains("type Response = crate::runtime::ODataCollection<"),
+        list.contains("type Response = ::graphgen_runtime::ODataCollection<"),
         "{list}"
     );
     let photo = impl_of("ProfilephotoUpdate");
     assert!(
-        photo.contains("type Request = crate::runtime::Media;"),
+        photo.contains("type Request = ::graphgen_runtime::Media;"),
         "{photo}"
     );
-    let tests = file(&emitted.files, "tests/round_trip.rs");
+    let tests = file(&emitted.files, "operations/tests/round_trip.rs");
     for (descriptor, message, content_type) in [
         (
             "ReportrootGetemailactivityuserdetail",
@@ -393,7 +454,7 @@ fn media_bodies_become_media_types_of_descriptors_and_tests_through_them() {
         ("ProfilephotoUpdate", "Request", "image/jpeg"),
     ] {
         let call = format!(
-            "<::graph_models::operations::{descriptor} as ::graph_models::runtime::Operation>::{message},"
+            "<::graph_models_operations::{descriptor} as ::graphgen_runtime::Operation>::{message},"
         );
         let at = tests
             .find(&call)

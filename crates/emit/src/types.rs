@@ -21,6 +21,18 @@ impl Emitter<'_> {
         boxed: bool,
         root: &TokenStream,
     ) -> TokenStream {
+        self.rust_type_at(ty, boxed, root, &quote!(#root::runtime))
+    }
+
+    /// [`Self::rust_type_in`] with the runtime's types at `runtime` (`::graphgen_runtime` in the
+    /// operations crate, which names the models crate's types from outside).
+    pub(crate) fn rust_type_at(
+        &self,
+        ty: &TypeRef,
+        boxed: bool,
+        root: &TokenStream,
+        runtime: &TokenStream,
+    ) -> TokenStream {
         let inner = match ty.name.as_str() {
             "Edm.String" | "Edm.Stream" => quote!(::std::string::String),
             "Edm.Boolean" => quote!(bool),
@@ -29,20 +41,20 @@ impl Emitter<'_> {
             "Edm.Int64" => quote!(i64),
             "Edm.Byte" => quote!(u8),
             "Edm.SByte" => quote!(i8),
-            "Edm.Double" => quote!(#root::runtime::Double),
-            "Edm.Single" => quote!(#root::runtime::Single),
-            "Edm.Decimal" => quote!(#root::runtime::Decimal),
-            "Edm.DateTimeOffset" => quote!(#root::runtime::DateTimeOffset),
-            "Edm.Date" => quote!(#root::runtime::Date),
-            "Edm.TimeOfDay" => quote!(#root::runtime::TimeOfDay),
-            "Edm.Duration" => quote!(#root::runtime::Duration),
-            "Edm.Guid" => quote!(#root::runtime::Guid),
-            "Edm.Binary" => quote!(#root::runtime::Binary),
+            "Edm.Double" => quote!(#runtime::Double),
+            "Edm.Single" => quote!(#runtime::Single),
+            "Edm.Decimal" => quote!(#runtime::Decimal),
+            "Edm.DateTimeOffset" => quote!(#runtime::DateTimeOffset),
+            "Edm.Date" => quote!(#runtime::Date),
+            "Edm.TimeOfDay" => quote!(#runtime::TimeOfDay),
+            "Edm.Duration" => quote!(#runtime::Duration),
+            "Edm.Guid" => quote!(#runtime::Guid),
+            "Edm.Binary" => quote!(#runtime::Binary),
             name if name.starts_with("Edm.") => quote!(::serde_json::Value),
             name => match self.schema.types.get(name) {
                 Some(t) if t.kind == TypeKind::Enum && t.flags => {
                     let path = self.naming.path_in(name, root);
-                    quote!(#root::runtime::Flags<#path>)
+                    quote!(#runtime::Flags<#path>)
                 }
                 // A base type: the value may be any derived type, chosen by `@odata.type`.
                 Some(_) if self.naming.anys.contains_key(name) => {
@@ -125,6 +137,7 @@ impl Emitter<'_> {
             schema: self.schema,
             naming: &self.naming,
             namespace: t.namespace.clone(),
+            root: "crate".to_owned(),
         }
     }
 
