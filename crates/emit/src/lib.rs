@@ -102,7 +102,8 @@ pub struct Emitted {
 /// Module path of a namespace: `microsoft.graph` -> `graph`, `microsoft.graph.callRecords` ->
 /// `graph::call_records`.
 /// A top-level module is never `runtime`, `operations` or `lib` (the crate's re-export of
-/// `graphgen-runtime`, its `src/operations.rs` and `src/lib.rs`), `main` or `bin` (cargo would take
+/// `graphgen-runtime`; the descriptors' module until they became a crate of their own, kept so
+/// that no module path changes; `src/lib.rs`), `main` or `bin` (cargo would take
 /// `src/main.rs` and `src/bin/` for binaries): those get `_ns`. A name too long for a file name is shortened (see [`MAX_MODULE_NAME`]).
 pub fn module_path(namespace: &str) -> Vec<String> {
     let trimmed = namespace.strip_prefix("microsoft.").unwrap_or(namespace);

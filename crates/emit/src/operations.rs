@@ -1,4 +1,4 @@
-//! `src/operations.rs`: one request descriptor per operation (API page). It implements
+//! `operations/src/lib.rs` (the operations crate): one request descriptor per operation (API page). It implements
 //! `runtime::Operation`, which gives the method, the URL template, the path with every parameter
 //! percent-encoded, and the request and response types. It sends nothing: any client executes it.
 //!
