@@ -510,6 +510,7 @@ fn compile_batch(
         .prefix("graphgen-fuzz-")
         .tempdir()?;
     let mut members = String::new();
+    let mut operation_crates = 0;
     for (name, files) in batch {
         for f in files {
             let path = root.path().join(name).join(&f.path);
@@ -519,6 +520,7 @@ fn compile_batch(
         members.push_str(&format!("    \"{name}\",\n"));
         let operations = format!("{}/", graphgen_emit::OPERATIONS_DIR);
         if files.iter().any(|f| f.path.starts_with(&operations)) {
+            operation_crates += 1;
             members.push_str(&format!(
                 "    \"{name}/{}\",\n",
                 graphgen_emit::OPERATIONS_DIR
@@ -562,7 +564,7 @@ fn compile_batch(
         eprintln!("{stderr}\nthe batch is kept in {}", keep.display());
     }
     eprintln!(
-        "cargo check of {} crates: {:.1?}",
+        "cargo check of {} crates and {operation_crates} operations crates: {:.1?}",
         batch.len(),
         start.elapsed()
     );
