@@ -334,7 +334,7 @@ impl Emitter<'_> {
             let item = quote! {
                 #doc
                 #cfg
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, #derive_default)]
+                #[derive(Debug, Clone, #derive_default)]
                 pub struct #name {
                     #(#decls)*
                 }
@@ -401,7 +401,7 @@ impl Emitter<'_> {
             let item = quote! {
                 #doc
                 #cfg
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Debug, Clone)]
                 pub enum #name {
                     #(#variants)*
                 }

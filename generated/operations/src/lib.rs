@@ -25,7 +25,7 @@
 ///
 /// `PATCH /invitations/{invitationsId}/invitedUser/profile/languages/{languageProficiencyId}` (update, `beta/api/invitation-update-languageproficiency.md:31`).
 #[cfg(feature = "people")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub struct InvitationUpdateLanguageproficiency {
     /// The `{invitationsId}` parameter of the path, percent-encoded when the path is built.
     pub invitations_id: ::std::string::String,
@@ -70,7 +70,7 @@ impl ::graphgen_runtime::Operation for InvitationUpdateLanguageproficiency {
 /// - delegated (personal Microsoft account): `User.ReadWrite`, `User.ReadWrite.All`
 /// - application: `User.ReadWrite.All`
 #[cfg(feature = "people")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub enum LanguageproficiencyUpdate {
     /// `PATCH /me/profile/languages/{id}` (`beta/api/languageproficiency-update.md:34`).
     Me {
@@ -116,7 +116,7 @@ impl ::graphgen_runtime::Operation for LanguageproficiencyUpdate {
 ///
 /// create (`beta/api/profile-post-languages.md:11`): one variant per URL template of the page.
 #[cfg(feature = "people")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 pub enum ProfilePostLanguages {
     /// `POST /me/profile/languages` (`beta/api/profile-post-languages.md:33`).
     Me,
